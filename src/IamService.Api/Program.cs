@@ -1,0 +1,31 @@
+using IamService.Api.Accounts;
+using IamService.Api.Hosting;
+using IamService.Api.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddIamStorage(builder.Configuration);
+builder.Services.AddAccountBootstrap(builder.Configuration);
+builder.Services.AddIamProblemDetails();
+builder.Services.AddIamControllers();
+builder.Services.AddIamSwagger();
+builder.Services.AddIamHealthChecks();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    // Development keeps the developer exception page, which also answers with a problem, plus the details.
+    app.UseExceptionHandler();
+}
+
+app.UseStatusCodePages();
+app.UseIamSwagger();
+app.MapControllers();
+app.MapIamHealthChecks();
+
+await app.Services.InitializeStoreAsync(app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+
+/// <summary>The web host's entry point, public so that integration tests can start it.</summary>
+public partial class Program;

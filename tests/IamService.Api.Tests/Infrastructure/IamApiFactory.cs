@@ -1,0 +1,56 @@
+using IamService.Api.Accounts;
+using IamService.Api.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IamService.Api.Tests.Infrastructure;
+
+/// <summary>The real web host on a test database, with root's generated password captured instead of printed.</summary>
+public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>Root's first password; null lets the service generate one (captured in <see cref="Notices"/>).</summary>
+    public string? RootPassword { get; init; } = "Root-password-for-tests-1";
+
+    public string Environment { get; init; } = "Testing";
+
+    public RecordingRootCredentialsNotice Notices { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Storage:Provider", Database.Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{StorageServiceCollectionExtensions.ConnectionStringName}",
+            Database.ConnectionString);
+        builder.UseSetting(AccountBootstrapOptions.RootPasswordKey, RootPassword ?? "");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IRootCredentialsNotice>(Notices)));
+    }
+}
+
+/// <summary>Keeps what the service would have printed about root's generated password.</summary>
+public sealed class RecordingRootCredentialsNotice : IRootCredentialsNotice
+{
+    private readonly List<(string AccountId, string Password)> _shown = [];
+
+    public IReadOnlyList<(string AccountId, string Password)> Shown
+    {
+        get
+        {
+            lock (_shown)
+            {
+                return [.. _shown];
+            }
+        }
+    }
+
+    public void ShowGeneratedPassword(string accountId, string password)
+    {
+        lock (_shown)
+        {
+            _shown.Add((accountId, password));
+        }
+    }
+}
