@@ -1,0 +1,78 @@
+namespace IamService.Policies;
+
+/// <summary>Runs the statements of policies in one slot against a request and sums up their effects.</summary>
+internal static class PolicyScanner
+{
+    public static ScanResult Scan(
+        CompiledPolicy[] policies,
+        PolicySlot slot,
+        in AccessRequest request,
+        EvaluationTrace? trace)
+    {
+        var result = ScanResult.None;
+        foreach (var policy in policies)
+        {
+            result |= Scan(policy, slot, in request, trace);
+            if (trace is null && (result & ScanResult.Deny) != 0)
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Without a trace this stops at the first matching Deny, which already settles the decision; with one it
+    /// visits every statement to record all that matched.
+    /// </summary>
+    public static ScanResult Scan(
+        CompiledPolicy policy,
+        PolicySlot slot,
+        in AccessRequest request,
+        EvaluationTrace? trace)
+    {
+        var result = ScanResult.None;
+        foreach (var candidate in policy.CandidatesFor(in request))
+        {
+            if (!candidate.MatchesAction(in request))
+            {
+                continue;
+            }
+
+            var statement = candidate.Statement;
+            var outcome = statement.Match(in request, trace, out var principal);
+            if (outcome == StatementOutcome.DoesNotApply)
+            {
+                continue;
+            }
+
+            if (outcome == StatementOutcome.Error)
+            {
+                result |= ScanResult.Error;
+                trace?.Failed.Add(statement.Reference with { Slot = slot });
+                continue;
+            }
+
+            trace?.Matched.Add(statement.Reference with { Slot = slot });
+            if (statement.Effect == PolicyEffect.Deny)
+            {
+                result |= ScanResult.Deny;
+                if (trace is null)
+                {
+                    return result;
+                }
+
+                continue;
+            }
+
+            result |= ScanResult.Allow;
+            if (principal == PrincipalMatch.Direct && slot == PolicySlot.Resource)
+            {
+                result |= ScanResult.DirectAllow;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+namespace IamService.Policies;
+
+/// <summary>
+/// A statement as seen from one service prefix of the action index. It keeps only the Action values that can
+/// match that service: those naming it (only their action part is compared) and those with a wildcard service
+/// part (compared in full). Values naming another service can never match and are left out.
+/// </summary>
+internal sealed class StatementCandidate(
+    CompiledStatement statement,
+    ActionPattern[] sameService,
+    ActionPattern[] anyService)
+{
+    public CompiledStatement Statement { get; } = statement;
+
+    public bool MatchesAction(in AccessRequest request)
+    {
+        var matched = false;
+        var name = request.ActionName;
+        foreach (var pattern in sameService)
+        {
+            if (pattern.IsNameMatch(name))
+            {
+                matched = true;
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            var service = request.ActionService;
+            foreach (var pattern in anyService)
+            {
+                if (pattern.IsMatch(service, name))
+                {
+                    matched = true;
+                    break;
+                }
+            }
+        }
+
+        // IAM "NotAction": the statement covers every action except those listed.
+        return matched != Statement.IsNotAction;
+    }
+}
