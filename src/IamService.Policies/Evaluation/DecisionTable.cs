@@ -9,7 +9,8 @@ internal static class DecisionTable
     public static (PolicyDecision Decision, DenialReason Reason) Decide(in EvaluationFacts facts)
     {
         var resourceGrant = (facts.Resource & ScanResult.DirectAllow) != 0 ? Grant.Direct
-            : (facts.Resource & ScanResult.Allow) != 0 ? Grant.Indirect
+            : (facts.Resource & ScanResult.GrantingAllow) != 0 ? Grant.Indirect
+            : (facts.Resource & ScanResult.Allow) != 0 ? Grant.AccountOnly
             : Grant.None;
         var identityAllows = (facts.Identity & ScanResult.Allow) != 0;
         var failed = ((facts.Identity | facts.Resource | (facts.Boundary ?? 0) | (facts.Session ?? 0))
@@ -30,8 +31,9 @@ internal static class DecisionTable
             // an implicit deny in a permissions boundary or session policy does not limit it.
             (_, _, true, Grant.Direct, _, _) => Allow(),
 
-            // Same account: neither an identity-based nor a resource-based policy allows.
-            (_, _, true, Grant.None, false, _) => Implicit(DenialReason.NoIdentityPolicyAllows),
+            // Same account: neither an identity-based policy nor a resource-based policy grants. A resource-based
+            // policy that names only the caller's account delegates to the account's identity-based policies.
+            (_, _, true, Grant.None or Grant.AccountOnly, false, _) => Implicit(DenialReason.NoIdentityPolicyAllows),
 
             // Cross-account: the caller's identity-based policies must allow ...
             (_, _, false, _, false, _) => Implicit(DenialReason.NoIdentityPolicyAllows),
@@ -73,10 +75,18 @@ internal static class DecisionTable
 
     private static (PolicyDecision, DenialReason) Allow() => (PolicyDecision.Allowed, DenialReason.None);
 
+    /// <summary>What the resource-based policy's Allow statements did for the caller.</summary>
     private enum Grant
     {
         None,
+
+        /// <summary>Allowed the caller's account: the resource side agrees, but grants nothing by itself.</summary>
+        AccountOnly,
+
+        /// <summary>Granted the role behind the session, or everyone.</summary>
         Indirect,
+
+        /// <summary>Granted the caller's own user or session ARN.</summary>
         Direct,
     }
 

@@ -67,9 +67,14 @@ internal static class PolicyScanner
             }
 
             result |= ScanResult.Allow;
-            if (principal == PrincipalMatch.Direct && slot == PolicySlot.Resource)
+            if (slot == PolicySlot.Resource)
             {
-                result |= ScanResult.DirectAllow;
+                result |= principal switch
+                {
+                    PrincipalMatch.Direct => ScanResult.GrantingAllow | ScanResult.DirectAllow,
+                    PrincipalMatch.Indirect => ScanResult.GrantingAllow,
+                    _ => ScanResult.None,
+                };
             }
         }
 

@@ -9,6 +9,9 @@ internal enum ScanResult
     Deny = 2,
     Error = 4,
 
-    /// <summary>An Allow statement named the caller by its own ARN (resource-based policies only).</summary>
-    DirectAllow = 8,
+    /// <summary>A resource-based Allow named the caller, its role or everyone, not only its account.</summary>
+    GrantingAllow = 8,
+
+    /// <summary>A resource-based Allow named the caller by its own ARN: the user or the session.</summary>
+    DirectAllow = 16,
 }

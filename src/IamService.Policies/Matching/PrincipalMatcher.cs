@@ -5,7 +5,13 @@ internal enum PrincipalMatch
 {
     None,
 
-    /// <summary>Named through its account, the role behind its session, or "*".</summary>
+    /// <summary>
+    /// Named through its account only. IAM: naming an account delegates to it; the account's own identity-based
+    /// policies must still grant the caller access.
+    /// </summary>
+    Account,
+
+    /// <summary>Named through the role behind its session, <c>*</c>, or a NotPrincipal that leaves it out.</summary>
     Indirect,
 
     /// <summary>Named by its own ARN: the IAM user, the assumed-role session, the service.</summary>
@@ -56,7 +62,9 @@ internal sealed class PrincipalMatcher
         {
             if (account == caller.AccountId)
             {
-                best = caller.Type == PrincipalType.Root ? PrincipalMatch.Direct : PrincipalMatch.Indirect;
+                best = caller.Type == PrincipalType.Root ? PrincipalMatch.Direct
+                    : best == PrincipalMatch.None ? PrincipalMatch.Account
+                    : best;
             }
         }
 

@@ -184,7 +184,7 @@ internal sealed class PolicyReader
             return value.GetString();
         }
 
-        _problems.Error(PolicyProblemCode.WrongType, path, $"{element} must be a string.");
+        _problems.Error(PolicyProblemCode.WrongType, path, $"{element} must be a string, such as \"Reports\".");
         return null;
     }
 
