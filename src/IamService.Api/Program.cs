@@ -1,4 +1,5 @@
 using IamService.Api.Accounts;
+using IamService.Api.Common;
 using IamService.Api.Hosting;
 using IamService.Api.Storage;
 
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
+builder.Services.AddIamCommon();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();

@@ -21,6 +21,7 @@ internal static partial class StoreInitializer
         if (options.MigrateOnStartup)
         {
             var db = provider.GetRequiredService<IamDbContext>();
+            await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

@@ -61,6 +61,430 @@ namespace IamService.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IamService.Data.Groups.Group", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("path");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupInlinePolicy", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("group_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.HasKey("GroupId", "NormalizedName")
+                        .HasName("pk_group_inline_policies");
+
+                    b.ToTable("group_inline_policies", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupMembership", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("group_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.HasKey("GroupId", "UserId")
+                        .HasName("pk_group_memberships");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_group_memberships_user_id");
+
+                    b.ToTable("group_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupPolicyAttachment", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("group_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("policy_id")
+                        .IsFixedLength();
+
+                    b.HasKey("GroupId", "PolicyId")
+                        .HasName("pk_group_policy_attachments");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_group_policy_attachments_policy_id");
+
+                    b.ToTable("group_policy_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupTag", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("group_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("GroupId", "NormalizedKey")
+                        .HasName("pk_group_tags");
+
+                    b.ToTable("group_tags", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicy", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<int>("DefaultVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_version_number");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsAttachable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_attachable");
+
+                    b.Property<int>("LatestVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("path");
+
+                    b.Property<DateTimeOffset>("UpdateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_managed_policies");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_managed_policies_normalized_name");
+
+                    b.ToTable("managed_policies", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicyTag", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("policy_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("PolicyId", "NormalizedKey")
+                        .HasName("pk_managed_policy_tags");
+
+                    b.ToTable("managed_policy_tags", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicyVersion", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("policy_id")
+                        .IsFixedLength();
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.HasKey("PolicyId", "VersionNumber")
+                        .HasName("pk_managed_policy_versions");
+
+                    b.ToTable("managed_policy_versions", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.Role", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("id")
+                        .IsFixedLength();
+
+                    b.Property<string>("AssumeRolePolicyDocument")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assume_role_policy_document");
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("MaxSessionDuration")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_session_duration");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PermissionsBoundaryPolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("permissions_boundary_policy_id")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_roles");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_roles_normalized_name");
+
+                    b.HasIndex("PermissionsBoundaryPolicyId")
+                        .HasDatabaseName("ix_roles_permissions_boundary_policy_id");
+
+                    b.ToTable("roles", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_roles_max_session_duration", "max_session_duration BETWEEN 3600 AND 43200");
+                        });
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RoleInlinePolicy", b =>
+                {
+                    b.Property<string>("RoleId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("role_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.HasKey("RoleId", "NormalizedName")
+                        .HasName("pk_role_inline_policies");
+
+                    b.ToTable("role_inline_policies", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RolePolicyAttachment", b =>
+                {
+                    b.Property<string>("RoleId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("role_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("policy_id")
+                        .IsFixedLength();
+
+                    b.HasKey("RoleId", "PolicyId")
+                        .HasName("pk_role_policy_attachments");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_role_policy_attachments_policy_id");
+
+                    b.ToTable("role_policy_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RoleTag", b =>
+                {
+                    b.Property<string>("RoleId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("role_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("RoleId", "NormalizedKey")
+                        .HasName("pk_role_tags");
+
+                    b.ToTable("role_tags", (string)null);
+                });
+
             modelBuilder.Entity("IamService.Data.RootUser", b =>
                 {
                     b.Property<int>("AccountKey")
@@ -87,6 +511,276 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.ToTable("root_users", (string)null);
                 });
 
+            modelBuilder.Entity("IamService.Data.Users.User", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PermissionsBoundaryPolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("permissions_boundary_policy_id")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_normalized_name");
+
+                    b.HasIndex("PermissionsBoundaryPolicyId")
+                        .HasDatabaseName("ix_users_permissions_boundary_policy_id");
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserInlinePolicy", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.HasKey("UserId", "NormalizedName")
+                        .HasName("pk_user_inline_policies");
+
+                    b.ToTable("user_inline_policies", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserPolicyAttachment", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("policy_id")
+                        .IsFixedLength();
+
+                    b.HasKey("UserId", "PolicyId")
+                        .HasName("pk_user_policy_attachments");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_user_policy_attachments_policy_id");
+
+                    b.ToTable("user_policy_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserTag", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("NormalizedKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("UserId", "NormalizedKey")
+                        .HasName("pk_user_tags");
+
+                    b.ToTable("user_tags", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupInlinePolicy", b =>
+                {
+                    b.HasOne("IamService.Data.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_inline_policies_groups_group_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupMembership", b =>
+                {
+                    b.HasOne("IamService.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_memberships_groups_group_id");
+
+                    b.HasOne("IamService.Data.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_memberships_users_user_id");
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupPolicyAttachment", b =>
+                {
+                    b.HasOne("IamService.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_policy_attachments_groups_group_id");
+
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_policy_attachments_managed_policies_policy_id");
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.GroupTag", b =>
+                {
+                    b.HasOne("IamService.Data.Groups.Group", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_tags_groups_group_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicyTag", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_policy_tags_managed_policies_policy_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicyVersion", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_policy_versions_managed_policies_policy_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.Role", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_roles_managed_policies_permissions_boundary_policy_id");
+
+                    b.Navigation("PermissionsBoundary");
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RoleInlinePolicy", b =>
+                {
+                    b.HasOne("IamService.Data.Roles.Role", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_inline_policies_roles_role_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RolePolicyAttachment", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_policy_attachments_managed_policies_policy_id");
+
+                    b.HasOne("IamService.Data.Roles.Role", "Role")
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_policy_attachments_roles_role_id");
+
+                    b.Navigation("Policy");
+
+                    b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.RoleTag", b =>
+                {
+                    b.HasOne("IamService.Data.Roles.Role", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_tags_roles_role_id");
+                });
+
             modelBuilder.Entity("IamService.Data.RootUser", b =>
                 {
                     b.HasOne("IamService.Data.Account", null)
@@ -95,6 +789,80 @@ namespace IamService.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_root_users_accounts_account_key");
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.User", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_managed_policies_permissions_boundary_policy_id");
+
+                    b.Navigation("PermissionsBoundary");
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserInlinePolicy", b =>
+                {
+                    b.HasOne("IamService.Data.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_inline_policies_users_user_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserPolicyAttachment", b =>
+                {
+                    b.HasOne("IamService.Data.Policies.ManagedPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_policy_attachments_managed_policies_policy_id");
+
+                    b.HasOne("IamService.Data.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_policy_attachments_users_user_id");
+
+                    b.Navigation("Policy");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.UserTag", b =>
+                {
+                    b.HasOne("IamService.Data.Users.User", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_tags_users_user_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Groups.Group", b =>
+                {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("IamService.Data.Policies.ManagedPolicy", b =>
+                {
+                    b.Navigation("Tags");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("IamService.Data.Roles.Role", b =>
+                {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("IamService.Data.Users.User", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,14 @@
+namespace IamService.Api.Common;
+
+internal static class CommonServiceCollectionExtensions
+{
+    public static IServiceCollection AddIamCommon(this IServiceCollection services)
+    {
+        services.AddOptions<LimitsOptions>()
+            .BindConfiguration(LimitsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AccountIdProvider>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace IamService.Api.Common;
+
+/// <summary>
+/// The base of every API controller: JSON in and out under <c>/api/v1</c>, and the one place where an
+/// <see cref="IamError"/> becomes an RFC 9457 problem carrying IAM's error code.
+/// </summary>
+[ApiController]
+[Route("api/v1")]
+[Consumes("application/json")]
+[Produces("application/json")]
+public abstract class IamControllerBase : ControllerBase
+{
+    public const string ProblemContentType = "application/problem+json";
+
+    [NonAction]
+    public ObjectResult Problem(IamError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+
+        var result = Problem(detail: error.Detail, statusCode: error.Status);
+        var problem = (ProblemDetails)result.Value!;
+        // The factory filled in the status's default code; the service's code is the precise one.
+        problem.Extensions["code"] = error.Code;
+        foreach (var (name, value) in error.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
+        result.ContentTypes.Clear();
+        result.ContentTypes.Add(ProblemContentType);
+        return result;
+    }
+
+    [NonAction]
+    public ActionResult<T> OkOrProblem<T>(Result<T> result) => result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
+
+    [NonAction]
+    public ActionResult NoContentOrProblem(Result result) => result.IsSuccess ? NoContent() : Problem(result.Error);
+}
