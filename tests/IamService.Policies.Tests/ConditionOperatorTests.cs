@@ -69,9 +69,9 @@ public class ConditionOperatorTests
     [InlineData("NotIpAddress", "\"203.0.113.0/24\"", "198.51.100.1", true)]
     [InlineData("NotIpAddress", "[\"203.0.113.0/24\",\"198.51.100.0/24\"]", "198.51.100.1", false)]
     // ARN operators: part by part, case-sensitive; ArnEquals and ArnLike both take wildcards.
-    [InlineData("ArnEquals", "\"arn:aws:sns:us-east-1:111122223333:topic\"", "arn:aws:sns:us-east-1:111122223333:topic", true)]
+    [InlineData("ArnEquals", "\"arn:aws:sns:us-east-1:111122223333:t\"", "arn:aws:sns:us-east-1:111122223333:t", true)]
     [InlineData("ArnEquals", "\"arn:aws:sns:*:111122223333:topic\"", "arn:aws:sns:eu-west-1:111122223333:topic", true)]
-    [InlineData("ArnEquals", "\"arn:aws:sns:us-east-1:111122223333:topic\"", "arn:aws:sns:us-east-1:111122223333:Topic", false)]
+    [InlineData("ArnEquals", "\"arn:aws:sns:us-east-1:111122223333:t\"", "arn:aws:sns:us-east-1:111122223333:T", false)]
     [InlineData("ArnLike", "\"arn:aws:sns:*:111122223333:*\"", "arn:aws:sns:eu-west-1:111122223333:topic", true)]
     [InlineData("ArnLike", "\"arn:aws:sns:*:111122223333:*\"", "arn:aws:sns:eu-west-1:444455556666:topic", false)]
     [InlineData("ArnLike", "\"arn:aws:iam::*:role/*\"", "arn:aws:iam::111122223333:role/path/Deployer", true)]

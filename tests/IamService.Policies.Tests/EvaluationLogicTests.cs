@@ -61,7 +61,7 @@ public class EvaluationLogicTests
     }
 
     [Theory]
-    // IAM "Permissions boundaries": the effective permissions are what both the identity policies and the boundary allow.
+    // IAM "Permissions boundaries": effective permissions are what both identity policies and the boundary allow.
     [InlineData("s3:GetObject", PolicyDecision.Allowed, DenialReason.None, true)]
     [InlineData("s3:PutObject", PolicyDecision.ImplicitDeny, DenialReason.PermissionsBoundaryDoesNotAllow, false)]
     [InlineData("ec2:RunInstances", PolicyDecision.ImplicitDeny, DenialReason.NoIdentityPolicyAllows, false)]
@@ -71,7 +71,8 @@ public class EvaluationLogicTests
         DenialReason reason,
         bool allowedByBoundary)
     {
-        var set = new PolicySet([Compile(AllowS3)], permissionsBoundary: Compile(AllowGet, PolicyType.PermissionsBoundary));
+        var boundary = Compile(AllowGet, PolicyType.PermissionsBoundary);
+        var set = new PolicySet([Compile(AllowS3)], permissionsBoundary: boundary);
 
         var result = Explain(set, action);
 
@@ -104,7 +105,7 @@ public class EvaluationLogicTests
     }
 
     [Theory]
-    // IAM "Session policies": the session's permissions are the intersection of the role's policies and the session policies.
+    // IAM "Session policies": a session may do what both the role's policies and its session policies allow.
     [InlineData("s3:GetObject", PolicyDecision.Allowed, DenialReason.None)]
     [InlineData("s3:PutObject", PolicyDecision.ImplicitDeny, DenialReason.SessionPolicyDoesNotAllow)]
     public void Evaluate_SessionPolicy_CapsIdentityAllows(string action, PolicyDecision decision, DenialReason reason)
@@ -154,7 +155,9 @@ public class EvaluationLogicTests
     [Fact]
     public void Evaluate_ImplicitDenyFromCap_ListsTheCappedAllows()
     {
-        var set = new PolicySet([Compile(AllowS3, id: "s3-full")], permissionsBoundary: Compile(AllowGet, id: "boundary"));
+        var set = new PolicySet(
+            [Compile(AllowS3, id: "s3-full")],
+            permissionsBoundary: Compile(AllowGet, id: "boundary"));
 
         var result = Explain(set, "s3:PutObject");
 

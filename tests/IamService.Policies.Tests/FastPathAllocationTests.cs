@@ -41,13 +41,23 @@ public class FastPathAllocationTests
         return TestPolicies.Compile(TestPolicies.Policy(
             TestPolicies.Statement("Allow", "s3:GetObject", bucket + "/home/${aws:username}/*"),
             TestPolicies.Statement("Allow", "s3:Get*", bucket + "/public/*"),
-            TestPolicies.Statement("Allow", "s3:ListBucket", bucket, """{"StringLike":{"s3:prefix":"home/${aws:username}/*"}}"""),
+            TestPolicies.Statement("Allow", "s3:ListBucket", bucket, """
+                {"StringLike":{"s3:prefix":"home/${aws:username}/*"}}
+                """),
             TestPolicies.Statement("Deny", "s3:DeleteObject", bucket + "/*"),
-            TestPolicies.Statement("Allow", "s3:PutObject", bucket + "/uploads/*", """{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"""),
+            TestPolicies.Statement("Allow", "s3:PutObject", bucket + "/uploads/*", """
+                {"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}
+                """),
             TestPolicies.Statement("Allow", "ec2:Describe*", "*"),
-            TestPolicies.Statement("Allow", "ec2:RunInstances", "arn:aws:ec2:*:111122223333:instance/*", """{"DateLessThan":{"aws:CurrentTime":"2025-01-01T00:00:00Z"}}"""),
+            TestPolicies.Statement("Allow", "ec2:RunInstances", "arn:aws:ec2:*:111122223333:instance/*", """
+                {"DateLessThan":{"aws:CurrentTime":"2025-01-01T00:00:00Z"}}
+                """),
             TestPolicies.Statement("Deny", "*", "*", """{"Bool":{"aws:SecureTransport":"false"}}"""),
-            TestPolicies.Statement("Allow", "sqs:*", "arn:aws:sqs:us-east-1:111122223333:queue-*", """{"ForAllValues:StringEquals":{"aws:TagKeys":["Project","Owner"]}}"""),
-            TestPolicies.Statement("Allow", "s3:*", bucket + "/team/${aws:PrincipalTag/Department}/*", """{"StringEquals":{"aws:PrincipalTag/Project":"Apollo"}}""")));
+            TestPolicies.Statement("Allow", "sqs:*", "arn:aws:sqs:us-east-1:111122223333:queue-*", """
+                {"ForAllValues:StringEquals":{"aws:TagKeys":["Project","Owner"]}}
+                """),
+            TestPolicies.Statement("Allow", "s3:*", bucket + "/team/${aws:PrincipalTag/Department}/*", """
+                {"StringEquals":{"aws:PrincipalTag/Project":"Apollo"}}
+                """)));
     }
 }

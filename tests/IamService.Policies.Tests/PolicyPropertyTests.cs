@@ -33,7 +33,12 @@ public class PolicyPropertyTests
     public bool UnconditionalAllowAll_AllowsWhateverNoDenyMatches(Scenario scenario)
     {
         var allowAll = new GeneratedStatement("Allow", "\"*\"", false, "\"*\"", false, null);
-        var withAllowAll = scenario with { Identity = [.. scenario.Identity, allowAll], Boundary = null, Session = null };
+        var withAllowAll = scenario with
+        {
+            Identity = [.. scenario.Identity, allowAll],
+            Boundary = null,
+            Session = null,
+        };
 
         // The only ways left to be refused are a matching Deny, or a statement that failed to evaluate and so
         // fails closed; "nothing allows" can no longer happen.
@@ -41,7 +46,8 @@ public class PolicyPropertyTests
         return result.Reason switch
         {
             DenialReason.None => result.Decision == PolicyDecision.Allowed,
-            DenialReason.ExplicitDenyInIdentityPolicy => result.MatchedStatements.All(s => s.Effect == PolicyEffect.Deny),
+            DenialReason.ExplicitDenyInIdentityPolicy =>
+                result.MatchedStatements.All(s => s.Effect == PolicyEffect.Deny),
             DenialReason.EvaluationError => result.Decision == PolicyDecision.ImplicitDeny,
             _ => false,
         };
@@ -65,7 +71,9 @@ public class PolicyPropertyTests
             var action = NotAction ? "NotAction" : "Action";
             var resource = NotResource ? "NotResource" : "Resource";
             var condition = Condition is null ? string.Empty : $",\"Condition\":{Condition}";
-            return $$$"""{"Effect":"{{{Effect}}}","{{{action}}}":{{{Action}}},"{{{resource}}}":{{{Resource}}}{{{condition}}}}""";
+            return $$$"""
+                {"Effect":"{{{Effect}}}","{{{action}}}":{{{Action}}},"{{{resource}}}":{{{Resource}}}{{{condition}}}}
+                """;
         }
     }
 
@@ -189,7 +197,9 @@ public static class PolicyGenerators
     public static Arbitrary<PolicyPropertyTests.Scenario> Scenario()
     {
         var statements = Gen.NonEmptyListOf(StatementGen).Select(list => list.Take(8).ToArray());
-        var optional = Gen.OneOf(Gen.Constant<PolicyPropertyTests.GeneratedStatement[]?>(null), statements.Select(s => (PolicyPropertyTests.GeneratedStatement[]?)s));
+        var optional = Gen.OneOf(
+            Gen.Constant<PolicyPropertyTests.GeneratedStatement[]?>(null),
+            statements.Select(s => (PolicyPropertyTests.GeneratedStatement[]?)s));
         var generator =
             from identity in statements
             from boundary in optional

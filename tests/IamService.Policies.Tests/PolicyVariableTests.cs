@@ -3,7 +3,8 @@ namespace IamService.Policies.Tests;
 /// <summary>Policy variables in Resource and condition values (IAM: "Policy variables").</summary>
 public class PolicyVariableTests
 {
-    private static readonly RequestContext AliceKeys = new RequestContextBuilder().AddPrincipalKeys(TestPolicies.Alice).Build();
+    private static readonly RequestContext AliceKeys =
+        new RequestContextBuilder().AddPrincipalKeys(TestPolicies.Alice).Build();
 
     [Theory]
     [InlineData("home/alice/notes.txt", true)]
@@ -104,7 +105,10 @@ public class PolicyVariableTests
     {
         var op = policyValue.Contains('*', StringComparison.Ordinal) ? "StringLike" : "StringEquals";
         var condition = $$$"""{"{{{op}}}":{"test:Owner":"{{{policyValue}}}"}}""";
-        var context = new RequestContextBuilder().AddPrincipalKeys(TestPolicies.Alice).Add("test:Owner", contextValue).Build();
+        var context = new RequestContextBuilder()
+            .AddPrincipalKeys(TestPolicies.Alice)
+            .Add("test:Owner", contextValue)
+            .Build();
 
         Assert.Equal(expected, TestPolicies.EvaluateCondition(condition, context).IsAllowed);
     }

@@ -12,7 +12,9 @@ public class ResourcePolicyTests
 
     [Theory]
     [InlineData($$$"""{"AWS":"{{{AliceArn}}}"}""", true)]
-    [InlineData("""{"AWS":["arn:aws:iam::111122223333:user/bob","arn:aws:iam::111122223333:user/division/alice"]}""", true)]
+    [InlineData("""
+        {"AWS":["arn:aws:iam::111122223333:user/bob","arn:aws:iam::111122223333:user/division/alice"]}
+        """, true)]
     [InlineData("""{"AWS":"arn:aws:iam::111122223333:user/bob"}""", false)]
     [InlineData("\"*\"", true)]
     [InlineData("""{"AWS":"*"}""", true)]
@@ -32,7 +34,8 @@ public class ResourcePolicyTests
     {
         var grant = Grant("Allow", principal, "s3:GetObject", Bucket + "/*");
 
-        Assert.Equal(DenialReason.NoIdentityPolicyAllows, Evaluate(WithResourcePolicy([], grant, Account), Alice).Reason);
+        var withoutIdentityAllow = Evaluate(WithResourcePolicy([], grant, Account), Alice);
+        Assert.Equal(DenialReason.NoIdentityPolicyAllows, withoutIdentityAllow.Reason);
         Assert.True(Evaluate(WithResourcePolicy([AllowGetAll], grant, Account), Alice).IsAllowed);
     }
 
@@ -127,7 +130,9 @@ public class ResourcePolicyTests
         PolicyDecision decision,
         DenialReason reason)
     {
-        var principal = resourceAllows ? """{"AWS":"444455556666"}""" : """{"AWS":"arn:aws:iam::444455556666:user/bob"}""";
+        var principal = resourceAllows ? """
+            {"AWS":"444455556666"}
+            """ : """{"AWS":"arn:aws:iam::444455556666:user/bob"}""";
         var grant = Grant("Allow", principal, "s3:GetObject", Bucket + "/*");
         var set = WithResourcePolicy(identityAllows ? [AllowGetAll] : [], grant, Account);
 
@@ -140,7 +145,8 @@ public class ResourcePolicyTests
     public void Evaluate_CrossAccountGrantToTheUser_IsStillCappedByItsBoundary()
     {
         var grant = Grant("Allow", """{"AWS":"arn:aws:iam::444455556666:user/mallory"}""", "s3:GetObject", "*");
-        var set = WithResourcePolicy([AllowGetAll], grant, Account, boundary: Compile(Policy(Statement("Allow", "ec2:*", "*"))));
+        var boundary = Compile(Policy(Statement("Allow", "ec2:*", "*")));
+        var set = WithResourcePolicy([AllowGetAll], grant, Account, boundary: boundary);
 
         Assert.Equal(DenialReason.PermissionsBoundaryDoesNotAllow, Evaluate(set, Outsider).Reason);
     }
@@ -156,7 +162,10 @@ public class ResourcePolicyTests
     {
         var trust = CompiledPolicy.Compile(
             Parse(
-                """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""",
+                """
+                    {"Version":"2012-10-17","Statement":[
+                    {"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}
+                    """,
                 PolicyType.Trust),
             new PolicySource("trust", PolicySourceKind.TrustPolicy));
         var caller = new RequestPrincipal(callerArn, callerArn, type, Account);
@@ -173,7 +182,8 @@ public class ResourcePolicyTests
         CompiledPolicy? boundary = null,
         CompiledPolicy? session = null)
     {
-        var json = resourcePolicy.StartsWith("{\"Version\"", StringComparison.Ordinal) ? resourcePolicy : Policy(resourcePolicy);
+        var isPolicy = resourcePolicy.StartsWith("{\"Version\"", StringComparison.Ordinal);
+        var json = isPolicy ? resourcePolicy : Policy(resourcePolicy);
         var compiled = Compile(json, PolicyType.ResourceBased, "bucket-policy", PolicySourceKind.ResourcePolicy);
         return new PolicySet(
             [.. identity.Select(p => Compile(p))],

@@ -36,11 +36,22 @@ internal static class TestPolicies
 
     /// <summary>A statement, with an optional Condition block.</summary>
     public static string Statement(string effect, string action, string resource, string? condition = null) =>
-        $$$"""{"Effect":"{{{effect}}}","Action":{{{Value(action)}}},"Resource":{{{Value(resource)}}}{{{Extra(condition)}}}}""";
+        $$$"""
+            {"Effect":"{{{effect}}}","Action":{{{Value(action)}}},
+              "Resource":{{{Value(resource)}}}{{{Extra(condition)}}}}
+            """;
 
     /// <summary>A resource-based statement naming a principal, such as <c>{"AWS":"..."}</c> or <c>"*"</c>.</summary>
-    public static string Grant(string effect, string principal, string action, string resource, string? condition = null) =>
-        $$$"""{"Effect":"{{{effect}}}","Principal":{{{principal}}},"Action":{{{Value(action)}}},"Resource":{{{Value(resource)}}}{{{Extra(condition)}}}}""";
+    public static string Grant(
+        string effect,
+        string principal,
+        string action,
+        string resource,
+        string? condition = null) =>
+        $$$"""
+            {"Effect":"{{{effect}}}","Principal":{{{principal}}},"Action":{{{Value(action)}}},
+              "Resource":{{{Value(resource)}}}{{{Extra(condition)}}}}
+            """;
 
     public static PolicyDocument Parse(string json, PolicyType type = PolicyType.Identity)
     {
@@ -73,7 +84,10 @@ internal static class TestPolicies
     }
 
     /// <summary>Whether one Allow statement with this Condition block allows s3:GetObject on the bucket.</summary>
-    public static EvaluationResult EvaluateCondition(string condition, RequestContext context, string version = "2012-10-17")
+    public static EvaluationResult EvaluateCondition(
+        string condition,
+        RequestContext context,
+        string version = "2012-10-17")
     {
         var statement = Statement("Allow", "s3:GetObject", "*", condition);
         var set = new PolicySet([Compile($$$"""{"Version":"{{{version}}}","Statement":[{{{statement}}}]}""")]);

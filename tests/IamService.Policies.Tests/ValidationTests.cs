@@ -1,6 +1,8 @@
 namespace IamService.Policies.Tests;
 
-/// <summary>Documents IAM rejects, with the path and code of each problem (IAM: "Grammar of the IAM JSON policy language").</summary>
+/// <summary>
+/// Documents IAM rejects, with the path and code of each problem (IAM: "Grammar of the IAM JSON policy language").
+/// </summary>
 public class ValidationTests
 {
     private const string Allow = """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""";
@@ -12,7 +14,9 @@ public class ValidationTests
         { """{"Version":"2012-10-17"}""", PolicyProblemCode.MissingElement, "$" },
         { """{"Version":"2012-10-17","Statement":[]}""", PolicyProblemCode.EmptyValue, "$.Statement" },
         { """{"Version":"2012-10-17","Statement":"x"}""", PolicyProblemCode.WrongType, "$.Statement" },
-        { $$$"""{"Version":"2012-10-17","Statement":[{{{Allow}}}],"Extra":1}""", PolicyProblemCode.UnknownElement, "$.Extra" },
+        { $$$"""
+            {"Version":"2012-10-17","Statement":[{{{Allow}}}],"Extra":1}
+            """, PolicyProblemCode.UnknownElement, "$.Extra" },
         { $$$"""{"Version":"2012-10-18","Statement":[{{{Allow}}}]}""", PolicyProblemCode.InvalidVersion, "$.Version" },
         { $$$"""{"Version":2012,"Statement":[{{{Allow}}}]}""", PolicyProblemCode.InvalidVersion, "$.Version" },
         { $$$"""{"Version":"2012-10-17","Id":5,"Statement":[{{{Allow}}}]}""", PolicyProblemCode.WrongType, "$.Id" },
@@ -74,9 +78,16 @@ public class ValidationTests
             """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","NotResource":"*"}]}""",
             PolicyProblemCode.ResourceAndNotResource, "$.Statement[0].NotResource"
         },
-        { """{"Statement":[{"Effect":"Allow","Action":"s3:*"}]}""", PolicyProblemCode.MissingElement, "$.Statement[0]" },
+        { """
+            {"Statement":[
+            {"Effect":"Allow","Action":"s3:*"}]}
+            """, PolicyProblemCode.MissingElement, "$.Statement[0]" },
         {
-            """{"Statement":[{"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*"},{"Sid":"A","Effect":"Deny","Action":"s3:*","Resource":"*"}]}""",
+            """
+                {"Statement":[
+                {"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*"},
+                {"Sid":"A","Effect":"Deny","Action":"s3:*","Resource":"*"}]}
+                """,
             PolicyProblemCode.DuplicateSid, "$.Statement[1].Sid"
         },
         {
@@ -84,43 +95,83 @@ public class ValidationTests
             PolicyProblemCode.WrongType, "$.Statement[0].Sid"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqual":{"a:b":"c"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringEqual":{"a:b":"c"}}}]}
+                """,
             PolicyProblemCode.UnknownConditionOperator, "$.Statement[0].Condition.StringEqual"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"stringequals":{"a:b":"c"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"stringequals":{"a:b":"c"}}}]}
+                """,
             PolicyProblemCode.UnknownConditionOperator, "$.Statement[0].Condition.stringequals"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericEquals":{"s3:max-keys":"ten"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"NumericEquals":{"s3:max-keys":"ten"}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.NumericEquals['s3:max-keys']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"tomorrow"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"DateLessThan":{"aws:CurrentTime":"tomorrow"}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.DateLessThan['aws:CurrentTime']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","10.0.0.0/33"]}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","10.0.0.0/33"]}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.IpAddress['aws:SourceIp'][1]"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"BinaryEquals":{"k:b":"not base64!"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"BinaryEquals":{"k:b":"not base64!"}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.BinaryEquals['k:b']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"yes"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"Bool":{"aws:SecureTransport":"yes"}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.Bool['aws:SecureTransport']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Null":{"aws:TokenIssueTime":"maybe"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"Null":{"aws:TokenIssueTime":"maybe"}}}]}
+                """,
             PolicyProblemCode.InvalidConditionValue, "$.Statement[0].Condition.Null['aws:TokenIssueTime']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"a:b":null}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringEquals":{"a:b":null}}}]}
+                """,
             PolicyProblemCode.WrongType, "$.Statement[0].Condition.StringEquals['a:b']"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"a:b":[]}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringEquals":{"a:b":[]}}}]}
+                """,
             PolicyProblemCode.EmptyValue, "$.Statement[0].Condition.StringEquals['a:b']"
         },
         {
@@ -128,15 +179,26 @@ public class ValidationTests
             PolicyProblemCode.WrongType, "$.Statement[0].Condition.StringEquals"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"a","AWS:sourcevpc":"b"}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringEquals":{"aws:SourceVpc":"a","AWS:sourcevpc":"b"}}}]}
+                """,
             PolicyProblemCode.DuplicateKey, "$.Statement[0].Condition.StringEquals['AWS:sourcevpc']"
         },
         {
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username"}]}""",
+            """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username"}]}
+                """,
             PolicyProblemCode.InvalidPolicyVariable, "$.Statement[0].Resource"
         },
         {
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringLike":{"s3:prefix":"${aws:username, anonymous}"}}}]}""",
+            """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringLike":{"s3:prefix":"${aws:username, anonymous}"}}}]}
+                """,
             PolicyProblemCode.InvalidPolicyVariable, "$.Statement[0].Condition.StringLike['s3:prefix']"
         },
     };
@@ -193,7 +255,10 @@ public class ValidationTests
     public void Parse_PrincipalRuleOfPolicyType_IsEnforced(PolicyType type, string? element, PolicyProblemCode code)
     {
         var principal = element is null ? string.Empty : "\"" + element + "\":{\"AWS\":\"111122223333\"},";
-        var json = $$$"""{"Version":"2012-10-17","Statement":[{{{{principal}}}"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""";
+        var json = $$$"""
+            {"Version":"2012-10-17","Statement":[
+              {{{{principal}}}"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}
+            """;
 
         var result = PolicyParser.Parse(json, new PolicyParseOptions(type));
 
@@ -202,7 +267,11 @@ public class ValidationTests
 
     [Theory]
     [InlineData("s3:GetObject", null, PolicyProblemCode.TrustPolicyActionNotSts, "$.Statement[0].Action")]
-    [InlineData("[\"sts:AssumeRole\",\"*\"]", null, PolicyProblemCode.TrustPolicyActionNotSts, "$.Statement[0].Action[1]")]
+    [InlineData(
+        "[\"sts:AssumeRole\",\"*\"]",
+        null,
+        PolicyProblemCode.TrustPolicyActionNotSts,
+        "$.Statement[0].Action[1]")]
     [InlineData("sts:AssumeRole", "*", PolicyProblemCode.ResourceNotAllowed, "$.Statement[0].Resource")]
     public void Parse_TrustPolicy_TakesOnlyStsActionsAndNoResource(
         string action,
@@ -212,7 +281,10 @@ public class ValidationTests
     {
         var actionJson = action.StartsWith('[') ? action : $"\"{action}\"";
         var resourceJson = resource is null ? string.Empty : $",\"Resource\":\"{resource}\"";
-        var json = $$$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":{{{actionJson}}}{{{resourceJson}}}}]}""";
+        var json = $$$"""
+            {"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":{{{actionJson}}}{{{resourceJson}}}}]}
+            """;
 
         var result = PolicyParser.Parse(json, new PolicyParseOptions(PolicyType.Trust));
 
@@ -229,7 +301,10 @@ public class ValidationTests
     [InlineData("\"Principal\":\"*\",\"NotPrincipal\":\"*\"", "$.Statement[0].NotPrincipal")]
     public void Parse_InvalidPrincipal_IsRejected(string principal, string path)
     {
-        var json = $$$"""{"Version":"2012-10-17","Statement":[{{{{principal}}},"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
+        var json = $$$"""
+            {"Version":"2012-10-17","Statement":[
+              {{{{principal}}},"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}
+            """;
 
         var result = PolicyParser.Parse(json, new PolicyParseOptions(PolicyType.ResourceBased));
 
@@ -275,7 +350,9 @@ public class ValidationTests
         $$$"""
         {
           "Version": "2012-10-17",
-          "Statement": [{"Sid": "{{{new string('S', sidLength)}}}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]
+          "Statement": [
+            {"Sid": "{{{new string('S', sidLength)}}}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+          ]
         }
         """;
 }

@@ -10,7 +10,10 @@ public class WarningTests
             PolicyProblemCode.AllowWithNotAction, "$.Statement[0].NotAction"
         },
         {
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::b"}]}""",
+            """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::b"}]}
+                """,
             PolicyProblemCode.AllowWithNotResource, "$.Statement[0].NotResource"
         },
         {
@@ -18,7 +21,10 @@ public class WarningTests
             PolicyProblemCode.AllowsAllActionsOnAllResources, "$.Statement[0]"
         },
         {
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","*:*"],"Resource":["arn:aws:s3:::b","*"]}]}""",
+            """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":["s3:*","*:*"],"Resource":["arn:aws:s3:::b","*"]}]}
+                """,
             PolicyProblemCode.AllowsAllActionsOnAllResources, "$.Statement[0]"
         },
         {
@@ -30,15 +36,26 @@ public class WarningTests
             PolicyProblemCode.PassRoleOnAnyResource, "$.Statement[0]"
         },
         {
-            """{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}""",
+            """
+                {"Version":"2008-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}
+                """,
             PolicyProblemCode.VariablesInLegacyVersion, "$.Statement[0].Resource"
         },
         {
-            """{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringLike":{"s3:prefix":["a","${aws:username}/*"]}}}]}""",
+            """
+                {"Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringLike":{"s3:prefix":["a","${aws:username}/*"]}}}]}
+                """,
             PolicyProblemCode.VariablesInLegacyVersion, "$.Statement[0].Condition.StringLike['s3:prefix'][1]"
         },
         {
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NullIfExists":{"aws:TokenIssueTime":"true"}}}]}""",
+            """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*",
+                  "Condition":{"NullIfExists":{"aws:TokenIssueTime":"true"}}}]}
+                """,
             PolicyProblemCode.IfExistsOnNull, "$.Statement[0].Condition.NullIfExists"
         },
     };
@@ -50,14 +67,22 @@ public class WarningTests
         var result = PolicyParser.Parse(json, new PolicyParseOptions(PolicyType.Identity));
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
-        Assert.Contains(result.Warnings, w => w.Code == code && w.Path == path && w.Severity == PolicyProblemSeverity.Warning);
+        Assert.Contains(
+            result.Warnings,
+            w => w.Code == code && w.Path == path && w.Severity == PolicyProblemSeverity.Warning);
     }
 
     [Theory]
     [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:*","Resource":"*"}]}""")]
     [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""")]
-    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/App"}]}""")]
-    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}""")]
+    [InlineData("""
+        {"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/App"}]}
+        """)]
+    [InlineData("""
+        {"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}
+        """)]
     public void Parse_OrdinaryShape_HasNoWarning(string json)
     {
         var result = PolicyParser.Parse(json, new PolicyParseOptions(PolicyType.Identity));
