@@ -108,9 +108,19 @@ public class MatchingTests
     [InlineData("*a", "bbba", true)]
     [InlineData("a**", "a", true)]
     [InlineData("*?*", "x", true)]
-    public void Glob_Pattern_MatchesLikeIamWildcards(string pattern, string text, bool expected)
+    [InlineData("a?c*", "abcdef", true)]
+    [InlineData("*b?d*f", "abcdef", true)]
+    [InlineData("*b?d*g", "abcdef", false)]
+    [InlineData("ab*cd", "abcd", true)]
+    [InlineData("ab*bc", "abc", false)]
+    [InlineData("*aa*aa", "aaa", false)]
+    [InlineData("*aa*aa", "aaaa", true)]
+    [InlineData("x*y*z", "xyz", true)]
+    public void Wildcards_Pattern_MatchesLikeIamWildcards(string pattern, string text, bool expected)
     {
-        Assert.Equal(expected, Glob.IsMatch(pattern, text, ignoreCase: false));
+        var compiled = TextPattern.Compile(pattern, PatternSyntax.Wildcards);
+
+        Assert.Equal(expected, compiled.IsMatch(text));
     }
 
     private static string Json(string pattern) => pattern.StartsWith('[') ? pattern : $"\"{pattern}\"";

@@ -44,7 +44,7 @@ public static class PolicyEvaluator
         var resourcePolicy = policies.ResourcePolicy;
         var sameAccount = resourcePolicy is null || resourcePolicy.OwnerAccountId == request.Principal.AccountId;
 
-        var identity = PolicyScanner.Scan(policies.Identity, PolicySlot.Identity, in request, trace);
+        var identity = PolicyScanner.Scan(policies.IdentityIndex, PolicySlot.Identity, in request, trace);
         if (trace is null && (identity & ScanResult.Deny) != 0)
         {
             return new EvaluationFacts(identity, ScanResult.None, null, null, sameAccount);
@@ -52,12 +52,12 @@ public static class PolicyEvaluator
 
         var resource = resourcePolicy is null
             ? ScanResult.None
-            : PolicyScanner.Scan(resourcePolicy.Policy, PolicySlot.Resource, in request, trace);
+            : PolicyScanner.Scan(resourcePolicy.Policy.Index, PolicySlot.Resource, in request, trace);
         ScanResult? boundary = policies.PermissionsBoundary is { } boundaryPolicy
-            ? PolicyScanner.Scan(boundaryPolicy, PolicySlot.PermissionsBoundary, in request, trace)
+            ? PolicyScanner.Scan(boundaryPolicy.Index, PolicySlot.PermissionsBoundary, in request, trace)
             : null;
-        ScanResult? session = policies.Session.Length > 0
-            ? PolicyScanner.Scan(policies.Session, PolicySlot.Session, in request, trace)
+        ScanResult? session = policies.SessionIndex is { } sessionIndex
+            ? PolicyScanner.Scan(sessionIndex, PolicySlot.Session, in request, trace)
             : null;
         return new EvaluationFacts(identity, resource, boundary, session, sameAccount);
     }

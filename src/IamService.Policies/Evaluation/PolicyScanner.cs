@@ -1,39 +1,20 @@
 namespace IamService.Policies;
 
-/// <summary>Runs the statements of policies in one slot against a request and sums up their effects.</summary>
+/// <summary>Runs the statements of one slot's policies against a request and sums up their effects.</summary>
 internal static class PolicyScanner
 {
-    public static ScanResult Scan(
-        CompiledPolicy[] policies,
-        PolicySlot slot,
-        in AccessRequest request,
-        EvaluationTrace? trace)
-    {
-        var result = ScanResult.None;
-        foreach (var policy in policies)
-        {
-            result |= Scan(policy, slot, in request, trace);
-            if (trace is null && (result & ScanResult.Deny) != 0)
-            {
-                return result;
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>
     /// Without a trace this stops at the first matching Deny, which already settles the decision; with one it
     /// visits every statement to record all that matched.
     /// </summary>
     public static ScanResult Scan(
-        CompiledPolicy policy,
+        StatementIndex index,
         PolicySlot slot,
         in AccessRequest request,
         EvaluationTrace? trace)
     {
         var result = ScanResult.None;
-        foreach (var candidate in policy.CandidatesFor(in request))
+        foreach (var candidate in index.Find(request.ActionService))
         {
             if (!candidate.MatchesAction(in request))
             {

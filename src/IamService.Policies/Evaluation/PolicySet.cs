@@ -2,7 +2,8 @@ namespace IamService.Policies;
 
 /// <summary>
 /// Every policy that applies to one caller and resource. Immutable; build it once per caller (and resource
-/// policy) and reuse it.
+/// policy) and reuse it: construction merges the identity and session policies' statement indexes so that a
+/// decision looks each slot up once.
 /// </summary>
 public sealed class PolicySet
 {
@@ -18,6 +19,8 @@ public sealed class PolicySet
         PermissionsBoundary = permissionsBoundary;
         Session = [.. sessionPolicies ?? []];
         ResourcePolicy = resourcePolicy;
+        IdentityIndex = StatementIndex.Merge([.. Identity.Select(p => p.Index)]);
+        SessionIndex = Session.Length == 0 ? null : StatementIndex.Merge([.. Session.Select(p => p.Index)]);
     }
 
     /// <summary>Managed and inline policies of the user or role, including those received through groups.</summary>
@@ -36,4 +39,9 @@ public sealed class PolicySet
     internal CompiledPolicy[] Identity { get; }
 
     internal CompiledPolicy[] Session { get; }
+
+    internal StatementIndex IdentityIndex { get; }
+
+    /// <summary>Null when there are no session policies.</summary>
+    internal StatementIndex? SessionIndex { get; }
 }

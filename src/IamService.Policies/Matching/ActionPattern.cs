@@ -7,25 +7,26 @@ namespace IamService.Policies;
 /// </summary>
 internal sealed class ActionPattern
 {
+    private const PatternSyntax Syntax = PatternSyntax.Wildcards | PatternSyntax.IgnoreCase;
+
+    private readonly TextPattern _service;
+    private readonly TextPattern _name;
+
     private ActionPattern(string source, string service, string name)
     {
         Source = source;
         Service = service;
-        Name = name;
         ServiceHasWildcards = Glob.HasWildcards(service);
-        MatchesAnyName = name == "*";
+        _service = TextPattern.Compile(service, Syntax);
+        _name = TextPattern.Compile(name, Syntax);
     }
 
     public string Source { get; }
 
     public string Service { get; }
 
-    public string Name { get; }
-
     /// <summary>True when the service part can match more than one prefix, like <c>*</c> or <c>s3*</c>.</summary>
     public bool ServiceHasWildcards { get; }
-
-    public bool MatchesAnyName { get; }
 
     public static ActionPattern Parse(string text)
     {
@@ -38,10 +39,10 @@ internal sealed class ActionPattern
         return new ActionPattern(text, text[..colon], text[(colon + 1)..]);
     }
 
-    public bool IsNameMatch(ReadOnlySpan<char> name) => MatchesAnyName || Glob.IsMatch(Name, name, ignoreCase: true);
+    public bool IsNameMatch(ReadOnlySpan<char> name) => _name.IsMatch(name);
 
     public bool IsMatch(ReadOnlySpan<char> service, ReadOnlySpan<char> name) =>
-        Glob.IsMatch(Service, service, ignoreCase: true) && IsNameMatch(name);
+        _service.IsMatch(service) && _name.IsMatch(name);
 
     public override string ToString() => Source;
 }

@@ -12,12 +12,14 @@ internal sealed class ArnPattern
 
     private readonly bool _matchesAll;
     private readonly TextPattern[]? _prefix;
+    private readonly string? _literalPrefix;
     private readonly TextPattern _rest;
 
-    private ArnPattern(bool matchesAll, TextPattern[]? prefix, TextPattern rest)
+    private ArnPattern(bool matchesAll, TextPattern[]? prefix, string? literalPrefix, TextPattern rest)
     {
         _matchesAll = matchesAll;
         _prefix = prefix;
+        _literalPrefix = literalPrefix;
         _rest = rest;
     }
 
@@ -29,18 +31,23 @@ internal sealed class ArnPattern
         var syntax = PatternSyntax.Wildcards | (variables ? PatternSyntax.Variables : PatternSyntax.Exact);
         if (text == "*")
         {
-            return new ArnPattern(true, null, TextPattern.Compile(text, syntax));
+            return new ArnPattern(true, null, null, TextPattern.Compile(text, syntax));
         }
 
         var parts = Split(text, variables);
         if (parts is null)
         {
             // Only condition values get here: validation requires a Resource to be "*" or an ARN.
-            return new ArnPattern(false, null, TextPattern.Compile(text, syntax));
+            return new ArnPattern(false, null, null, TextPattern.Compile(text, syntax));
         }
 
         var prefix = parts.Take(PrefixParts).Select(p => TextPattern.Compile(p, syntax)).ToArray();
-        return new ArnPattern(false, prefix, TextPattern.Compile(parts[PrefixParts], syntax));
+
+        // The usual case: no wildcard or variable before the resource part, so one comparison covers all five.
+        var literal = prefix.All(p => p.IsLiteral)
+            ? string.Concat(prefix.Select(p => p.Source + ":"))
+            : null;
+        return new ArnPattern(false, prefix, literal, TextPattern.Compile(parts[PrefixParts], syntax));
     }
 
     /// <summary>
@@ -90,6 +97,16 @@ internal sealed class ArnPattern
         }
 
         var rest = subject.AsSpan();
+        if (_literalPrefix is not null)
+        {
+            if (!rest.StartsWith(_literalPrefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return _rest.IsMatch(rest[_literalPrefix.Length..], in request, trace);
+        }
+
         for (var part = 0; part < PrefixParts; part++)
         {
             var colon = rest.IndexOf(':');

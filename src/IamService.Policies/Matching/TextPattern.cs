@@ -3,43 +3,51 @@ using System.Runtime.CompilerServices;
 namespace IamService.Policies;
 
 /// <summary>
-/// A compiled policy string (a Resource segment, a condition value): literal text, wildcards and policy
-/// variables. Variables are matched in place against the request's values, so matching builds no string.
+/// A compiled policy string (an action name, a Resource part, a condition value): literal text, the wildcards
+/// <c>*</c> and <c>?</c>, and policy variables. Variables are compared in place against the request's values,
+/// so matching builds no string.
 /// </summary>
+/// <remarks>
+/// The pattern is kept as the runs of tokens between its <c>*</c>s. Each run has a fixed length once its
+/// variables are known, so the first run is compared at the start of the text, the last at the end, and each
+/// run in between at its leftmost occurrence after the previous one. Taking the leftmost occurrence is never
+/// wrong for <c>*</c>-separated runs, so nothing is ever retried: the cost is at most text length × pattern
+/// length (usually one vectorised IndexOf per run), never exponential, whatever the pattern.
+/// </remarks>
 internal sealed class TextPattern
 {
     private const int InlineVariables = 8;
 
-    private readonly PatternToken[] _tokens;
-    private readonly string? _flat;
-    private readonly bool _flatHasWildcards;
-    private readonly bool _ignoreCase;
+    private readonly PatternToken[][] _runs;
+    private readonly bool _hasStar;
+    private readonly bool _leadingStar;
+    private readonly bool _trailingStar;
+    private readonly bool _matchesAll;
+    private readonly string? _exact;
+    private readonly StringComparison _comparison;
 
-    private TextPattern(string source, PatternToken[] tokens, bool wildcards, bool ignoreCase)
+    private TextPattern(string source, PatternToken[] tokens, bool ignoreCase)
     {
         Source = source;
-        _tokens = tokens;
-        _ignoreCase = ignoreCase;
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         VariableKeys = [.. tokens.Where(t => t.Kind == PatternTokenKind.Variable).Select(t => t.Key!)];
-
-        // Without variables or escaped wildcard characters the pattern is its own flat text, matched directly.
-        var escapedWildcard = wildcards
-            && tokens.Any(t => t.Kind == PatternTokenKind.Literal && Glob.HasWildcards(t.Text));
-        if (VariableKeys.Length == 0 && !escapedWildcard)
+        _hasStar = tokens.Any(t => t.Kind == PatternTokenKind.AnyRun);
+        _leadingStar = tokens.Length > 0 && tokens[0].Kind == PatternTokenKind.AnyRun;
+        _trailingStar = tokens.Length > 0 && tokens[^1].Kind == PatternTokenKind.AnyRun;
+        _matchesAll = tokens.Length > 0 && tokens.All(t => t.Kind == PatternTokenKind.AnyRun);
+        _runs = Split(tokens);
+        if (tokens.All(t => t.Kind == PatternTokenKind.Literal))
         {
-            _flat = string.Concat(tokens.Select(t => t.Kind switch
-            {
-                PatternTokenKind.AnyRun => "*",
-                PatternTokenKind.AnyChar => "?",
-                _ => t.Text,
-            }));
-            _flatHasWildcards = wildcards && Glob.HasWildcards(_flat);
+            _exact = string.Concat(tokens.Select(t => t.Text));
         }
     }
 
     public string Source { get; }
 
     public ContextKeyRef[] VariableKeys { get; }
+
+    /// <summary>True when the pattern is plain text: no wildcard and no variable.</summary>
+    public bool IsLiteral => _exact is not null;
 
     /// <summary>Builds a pattern from text that validation has already accepted.</summary>
     public static TextPattern Compile(string text, PatternSyntax syntax)
@@ -51,12 +59,12 @@ internal sealed class TextPattern
             throw new ArgumentException(error, nameof(text));
         }
 
-        return new TextPattern(
-            text,
-            [.. tokens],
-            (syntax & PatternSyntax.Wildcards) != 0,
-            (syntax & PatternSyntax.IgnoreCase) != 0);
+        return new TextPattern(text, [.. tokens], (syntax & PatternSyntax.IgnoreCase) != 0);
     }
+
+    /// <summary>Matches a pattern that has no variables.</summary>
+    public bool IsMatch(ReadOnlySpan<char> subject) =>
+        _matchesAll || (_exact is not null ? subject.Equals(_exact, _comparison) : Match(subject, []));
 
     /// <summary>
     /// Matches <paramref name="subject"/>. A variable whose key is absent (and that has no default) makes this
@@ -64,11 +72,9 @@ internal sealed class TextPattern
     /// </summary>
     public bool IsMatch(ReadOnlySpan<char> subject, in AccessRequest request, EvaluationTrace? trace)
     {
-        if (_flat is not null)
+        if (VariableKeys.Length == 0)
         {
-            return _flatHasWildcards
-                ? Glob.IsMatch(_flat, subject, _ignoreCase)
-                : subject.Equals(_flat, _ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            return IsMatch(subject);
         }
 
         var inline = default(ResolvedValues);
@@ -76,111 +82,177 @@ internal sealed class TextPattern
         var resolved = VariableKeys.Length <= InlineVariables
             ? ((Span<string?>)inline)[..VariableKeys.Length]
             : new string?[VariableKeys.Length];
-        foreach (var token in _tokens)
+        for (var slot = 0; slot < VariableKeys.Length; slot++)
         {
-            if (token.Kind != PatternTokenKind.Variable)
+            if (!ContextLookup.TryGetSingleText(VariableKeys[slot], in request, out resolved[slot]))
             {
-                continue;
+                trace?.AddMissingKey(VariableKeys[slot].Name);
             }
+        }
 
-            if (ContextLookup.TryGetSingleText(token.Key!, in request, out var value))
+        foreach (var run in _runs)
+        {
+            foreach (var token in run)
             {
-                resolved[token.Slot] = value;
-            }
-            else if (token.HasDefault)
-            {
+                if (token.Kind != PatternTokenKind.Variable || resolved[token.Slot] is not null)
+                {
+                    continue;
+                }
+
+                if (!token.HasDefault)
+                {
+                    return false;
+                }
+
                 resolved[token.Slot] = token.Text;
             }
-            else
-            {
-                trace?.AddMissingKey(token.Key!.Name);
-                return false;
-            }
         }
 
-        return MatchTokens(subject, resolved);
+        return Match(subject, resolved);
     }
 
-    private bool MatchTokens(ReadOnlySpan<char> text, ReadOnlySpan<string?> resolved)
+    public override string ToString() => Source;
+
+    private bool Match(ReadOnlySpan<char> text, ReadOnlySpan<string?> resolved)
     {
-        // The same greedy two-pointer walk as Glob.IsMatch, over (token, offset) positions instead of chars.
-        var t = 0;
-        var token = 0;
-        var offset = 0;
-        var starToken = -1;
-        var starT = 0;
-        while (t < text.Length)
+        var runs = _runs;
+        if (!_hasStar)
         {
-            if (token < _tokens.Length)
-            {
-                var current = _tokens[token];
-                if (current.Kind == PatternTokenKind.AnyRun)
-                {
-                    starToken = ++token;
-                    offset = 0;
-                    starT = t;
-                    continue;
-                }
-
-                if (current.Kind == PatternTokenKind.AnyChar)
-                {
-                    token++;
-                    offset = 0;
-                    t++;
-                    continue;
-                }
-
-                var piece = current.Kind == PatternTokenKind.Variable ? resolved[current.Slot]! : current.Text;
-                if (offset >= piece.Length)
-                {
-                    token++;
-                    offset = 0;
-                    continue;
-                }
-
-                if (Glob.CharEquals(piece[offset], text[t], _ignoreCase))
-                {
-                    t++;
-                    if (++offset == piece.Length)
-                    {
-                        token++;
-                        offset = 0;
-                    }
-
-                    continue;
-                }
-            }
-
-            if (starToken < 0)
-            {
-                return false;
-            }
-
-            token = starToken;
-            offset = 0;
-            t = ++starT;
+            return runs.Length == 0
+                ? text.IsEmpty
+                : Length(runs[0], resolved) == text.Length && MatchAt(runs[0], text, resolved);
         }
 
-        for (; token < _tokens.Length; token++, offset = 0)
+        var first = 0;
+        var last = runs.Length - 1;
+        if (!_leadingStar)
         {
-            var current = _tokens[token];
-            var remaining = current.Kind switch
-            {
-                PatternTokenKind.AnyRun => 0,
-                PatternTokenKind.AnyChar => 1,
-                PatternTokenKind.Variable => resolved[current.Slot]!.Length - offset,
-                _ => current.Text.Length - offset,
-            };
-            if (remaining != 0)
+            var length = Length(runs[0], resolved);
+            if (length > text.Length || !MatchAt(runs[0], text, resolved))
             {
                 return false;
             }
+
+            text = text[length..];
+            first = 1;
+        }
+
+        if (!_trailingStar && last >= first)
+        {
+            var length = Length(runs[last], resolved);
+            if (length > text.Length || !MatchAt(runs[last], text[^length..], resolved))
+            {
+                return false;
+            }
+
+            text = text[..^length];
+            last--;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            var length = Length(runs[i], resolved);
+            var at = Find(runs[i], length, text, resolved);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            text = text[(at + length)..];
         }
 
         return true;
     }
 
-    public override string ToString() => Source;
+    /// <summary>The leftmost position where a run matches, jumping between occurrences of its first text.</summary>
+    private int Find(PatternToken[] run, int length, ReadOnlySpan<char> text, ReadOnlySpan<string?> resolved)
+    {
+        var anchor = run[0].Kind == PatternTokenKind.AnyChar ? null : Piece(run[0], resolved);
+        for (var at = 0; at + length <= text.Length; at++)
+        {
+            if (!string.IsNullOrEmpty(anchor))
+            {
+                var next = text[at..].IndexOf(anchor, _comparison);
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                at += next;
+                if (at + length > text.Length)
+                {
+                    return -1;
+                }
+            }
+
+            if (MatchAt(run, text[at..], resolved))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a run matches at the start of <paramref name="text"/>, which is at least as long.</summary>
+    private bool MatchAt(PatternToken[] run, ReadOnlySpan<char> text, ReadOnlySpan<string?> resolved)
+    {
+        var position = 0;
+        foreach (ref readonly var token in run.AsSpan())
+        {
+            if (token.Kind == PatternTokenKind.AnyChar)
+            {
+                position++;
+                continue;
+            }
+
+            var piece = Piece(token, resolved);
+            if (!text.Slice(position, piece.Length).Equals(piece, _comparison))
+            {
+                return false;
+            }
+
+            position += piece.Length;
+        }
+
+        return true;
+    }
+
+    private static int Length(PatternToken[] run, ReadOnlySpan<string?> resolved)
+    {
+        var length = 0;
+        foreach (ref readonly var token in run.AsSpan())
+        {
+            length += token.Kind == PatternTokenKind.AnyChar ? 1 : Piece(token, resolved).Length;
+        }
+
+        return length;
+    }
+
+    private static string Piece(in PatternToken token, ReadOnlySpan<string?> resolved) =>
+        token.Kind == PatternTokenKind.Variable ? resolved[token.Slot]! : token.Text;
+
+    private static PatternToken[][] Split(PatternToken[] tokens)
+    {
+        var runs = new List<PatternToken[]>();
+        var current = new List<PatternToken>();
+        foreach (var token in tokens.Append(new PatternToken(PatternTokenKind.AnyRun, string.Empty)))
+        {
+            if (token.Kind != PatternTokenKind.AnyRun)
+            {
+                current.Add(token);
+                continue;
+            }
+
+            if (current.Count > 0)
+            {
+                runs.Add([.. current]);
+                current.Clear();
+            }
+        }
+
+        return [.. runs];
+    }
 
     [InlineArray(InlineVariables)]
     private struct ResolvedValues
