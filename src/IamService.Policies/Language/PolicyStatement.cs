@@ -36,8 +36,7 @@ public sealed class PolicyStatement
 
     public PolicyEffect Effect { get; }
 
-    /// <summary>The Principal, or the NotPrincipal when <see cref="IsNotPrincipal"/>; null in identity policies.
-    /// </summary>
+    /// <summary>The Principal (or NotPrincipal, see <see cref="IsNotPrincipal"/>); null in identity policies.</summary>
     public PolicyPrincipal? Principal { get; }
 
     public bool IsNotPrincipal { get; }

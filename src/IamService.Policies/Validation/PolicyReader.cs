@@ -188,8 +188,7 @@ internal sealed class PolicyReader
         return null;
     }
 
-    /// <summary>An object's properties, reporting and dropping repeated names (JSON allows them; IAM does not).
-    /// </summary>
+    /// <summary>An object's properties, reporting and dropping repeated names (JSON allows them, IAM not).</summary>
     internal static List<JsonProperty> Properties(
         JsonElement element,
         string path,
