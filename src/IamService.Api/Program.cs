@@ -1,5 +1,4 @@
 using IamService.Api.Accounts;
-using IamService.Api.Common;
 using IamService.Api.Hosting;
 using IamService.Api.Storage;
 
@@ -7,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
-builder.Services.AddIamCommon();
+builder.Services.AddIamIdentityApi();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();

@@ -9,7 +9,7 @@ namespace IamService.Api.Common;
 [ApiController]
 [Route("api/v1")]
 [Consumes("application/json")]
-[Produces("application/json")]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
 public abstract class IamControllerBase : ControllerBase
 {
     public const string ProblemContentType = "application/problem+json";
@@ -35,6 +35,16 @@ public abstract class IamControllerBase : ControllerBase
 
     [NonAction]
     public ActionResult<T> OkOrProblem<T>(Result<T> result) => result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
+
+    /// <summary>A 201 whose Location is the new entity's GET action, or the problem.</summary>
+    [NonAction]
+    public ActionResult<T> CreatedOrProblem<T>(Result<T> result, string getAction, Func<T, object> routeValues)
+    {
+        ArgumentNullException.ThrowIfNull(routeValues);
+        return result.IsSuccess
+            ? CreatedAtAction(getAction, routeValues(result.Value), result.Value)
+            : Problem(result.Error);
+    }
 
     [NonAction]
     public ActionResult NoContentOrProblem(Result result) => result.IsSuccess ? NoContent() : Problem(result.Error);

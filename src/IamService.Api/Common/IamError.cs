@@ -16,6 +16,14 @@ public sealed record IamError(string Code, int Status, string Detail)
         IamErrorCode.NoSuchEntity, StatusCodes.Status404NotFound,
         $"The {kind.ResourceType} with name {name} cannot be found.");
 
+    public static IamError NoSuchEntity(string detail) => new(
+        IamErrorCode.NoSuchEntity, StatusCodes.Status404NotFound, detail);
+
+    /// <summary>A policy ARN that names no managed policy of this account (IAM's wording).</summary>
+    public static IamError NoSuchPolicy(string arn) => new(
+        IamErrorCode.NoSuchEntity, StatusCodes.Status404NotFound,
+        $"Policy {arn} does not exist or is not attachable.");
+
     public static IamError EntityAlreadyExists(EntityKind kind, string name) => new(
         IamErrorCode.EntityAlreadyExists, StatusCodes.Status409Conflict,
         $"{kind.Title} with name {name} already exists. Names are unique regardless of case.");

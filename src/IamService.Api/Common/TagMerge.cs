@@ -39,6 +39,17 @@ public static class TagMerge
         return null;
     }
 
+    /// <summary>Removes the tags with these keys regardless of case; keys the entity does not have are ignored, as in IAM.</summary>
+    public static void Remove<TTag>(List<TTag> existing, IReadOnlyList<string> keys)
+        where TTag : EntityTag
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(keys);
+
+        var doomed = keys.Select(IamEntity.NormalizeName).ToHashSet(StringComparer.Ordinal);
+        existing.RemoveAll(t => doomed.Contains(t.NormalizedKey));
+    }
+
     /// <summary>The tags in the order responses list them: by key, byte by byte.</summary>
     public static List<IamTag> ToResponse(IEnumerable<EntityTag> tags) =>
         [.. tags.OrderBy(t => t.NormalizedKey, StringComparer.Ordinal).Select(t => new IamTag(t.Key, t.Value))];

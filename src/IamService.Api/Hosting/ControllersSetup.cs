@@ -12,7 +12,9 @@ internal static class ControllersSetup
 
     public static IServiceCollection AddIamControllers(this IServiceCollection services)
     {
-        services.AddControllers()
+        // Presence and nullness are the JSON reader's to enforce (required members, nullable annotations) and
+        // content is the services' (IAM's rules and messages); MVC's implicit [Required] would reject "" first.
+        services.AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddJsonOptions(options =>
             {
                 var json = options.JsonSerializerOptions;

@@ -19,6 +19,9 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
 
     public RecordingRootCredentialsNotice Notices { get; } = new();
 
+    /// <summary>Extra configuration, such as low <c>Limits:*</c> quotas that keep limit tests fast.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -26,6 +29,11 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
         builder.UseSetting($"ConnectionStrings:{StorageServiceCollectionExtensions.ConnectionStringName}",
             Database.ConnectionString);
         builder.UseSetting(AccountBootstrapOptions.RootPasswordKey, RootPassword ?? "");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IRootCredentialsNotice>(Notices)));
     }
 }

@@ -1,0 +1,18 @@
+using IamService.Api.Common;
+
+namespace IamService.Api.Users;
+
+public sealed record CreateUserRequest
+{
+    /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of case.</summary>
+    public required string UserName { get; init; }
+
+    /// <summary><c>/</c> (the default) or <c>/</c>-delimited segments of printable ASCII, such as <c>/division/</c>.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The ARN of a managed policy of this account that caps the user's permissions.</summary>
+    public string? PermissionsBoundary { get; init; }
+
+    /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>
+    public IReadOnlyList<IamTag>? Tags { get; init; }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using IamService.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IamService.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One fresh database and one running API per test class. Tests share them, so each test creates what it
+/// uses under names (and, for lists, a path) of its own and never counts on what other tests created.
+/// </summary>
+public abstract class ApiTestBase : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected IamApiFactory Factory { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
+
+    public async Task InitializeAsync()
+    {
+        Database = await CreateDatabaseAsync();
+        Factory = new IamApiFactory(Database) { Settings = Settings };
+        Client = Factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A name no other test uses: the stem and 12 random hex digits.</summary>
+    protected static string Unique(string stem) => $"{stem}-{Guid.NewGuid():N}"[..(stem.Length + 13)];
+
+    /// <summary>A path no other test uses, for tests that list.</summary>
+    protected static string UniquePath() => $"/t{Guid.NewGuid():N}/";
+
+    protected async Task<string> AccountIdAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IamDbContext>();
+        return db.Accounts.Single().AccountId;
+    }
+
+    protected async Task<T> WithDbAsync<T>(Func<IamDbContext, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<IamDbContext>());
+    }
+
+    protected Task<HttpResponseMessage> PostAsync(string uri, object body) => Client.PostAsJsonAsync(uri, body);
+
+    protected Task<HttpResponseMessage> PatchAsync(string uri, object body) => Client.PatchAsJsonAsync(uri, body);
+
+    protected Task<HttpResponseMessage> PostRawAsync(string uri, string json) =>
+        Client.PostAsync(uri, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    protected async Task<JsonElement> CreateUserAsync(string name, string? path = null, object? tags = null)
+    {
+        var response = await PostAsync("/api/v1/users", new { userName = name, path, tags });
+        return await OkAsync(response, HttpStatusCode.Created);
+    }
+
+    protected async Task<JsonElement> CreateGroupAsync(string name, string? path = null)
+    {
+        var response = await PostAsync("/api/v1/groups", new { groupName = name, path });
+        return await OkAsync(response, HttpStatusCode.Created);
+    }
+
+    protected async Task AddToGroupAsync(string groupName, string userName)
+    {
+        var response = await Client.PutAsync($"/api/v1/groups/{groupName}/users/{userName}", null);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    protected async Task<JsonElement> GetJsonAsync(string uri) => await OkAsync(await Client.GetAsync(uri));
+
+    protected static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with this status and IAM code, and returns it.</summary>
+    protected static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), body);
+        return problem;
+    }
+
+    protected static List<string> Names(JsonElement list, string member, string nameMember) =>
+        [.. list.GetProperty(member).EnumerateArray().Select(e => e.GetProperty(nameMember).GetString()!)];
+}
