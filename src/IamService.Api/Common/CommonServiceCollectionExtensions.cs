@@ -9,6 +9,7 @@ internal static class CommonServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AccountIdProvider>();
+        services.AddSingleton<Simulator.PolicySimulator>();
         return services;
     }
 }
