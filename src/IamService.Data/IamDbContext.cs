@@ -1,14 +1,18 @@
 using IamService.Data.Common;
+using IamService.Data.Credentials;
 using IamService.Data.Groups;
 using IamService.Data.Policies;
 using IamService.Data.Roles;
 using IamService.Data.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IamService.Data;
 
 /// <summary>The one DbContext of the service; the provider (PostgreSQL or SQLite) is chosen by the host.</summary>
-public sealed class IamDbContext(DbContextOptions<IamDbContext> options) : DbContext(options)
+public sealed class IamDbContext(DbContextOptions<IamDbContext> options)
+    : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>PostgreSQL's byte-order collation, the same order as SQLite's default BINARY collation.</summary>
     private const string ByteOrderCollation = "C";
@@ -48,6 +52,37 @@ public sealed class IamDbContext(DbContextOptions<IamDbContext> options) : DbCon
     public DbSet<ManagedPolicyVersion> ManagedPolicyVersions => Set<ManagedPolicyVersion>();
 
     public DbSet<ManagedPolicyTag> ManagedPolicyTags => Set<ManagedPolicyTag>();
+
+    public DbSet<LoginProfile> LoginProfiles => Set<LoginProfile>();
+
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
+    public DbSet<PasswordPolicy> PasswordPolicies => Set<PasswordPolicy>();
+
+    public DbSet<MfaDevice> MfaDevices => Set<MfaDevice>();
+
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+
+    public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: stored as UTC ticks, instants compare and order correctly in queries
+            // (expiry, lockout windows), which they would not as text.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

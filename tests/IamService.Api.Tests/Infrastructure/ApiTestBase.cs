@@ -43,6 +43,27 @@ public abstract class ApiTestBase : IAsyncLifetime
     /// <summary>A path no other test uses, for tests that list.</summary>
     protected static string UniquePath() => $"/t{Guid.NewGuid():N}/";
 
+    /// <summary>Root's password in every test host (see <see cref="IamApiFactory.RootPassword"/>).</summary>
+    protected string RootPassword => Factory.RootPassword!;
+
+    /// <summary>Signs in with a password and returns the access token; fails the test if sign-in fails.</summary>
+    protected async Task<string> SignInAsync(string userName, string password)
+    {
+        var response = await PostAsync("/api/v1/auth/login", new { userName, password });
+        var body = await OkAsync(response);
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    protected Task<string> SignInAsRootAsync() => SignInAsync("root", RootPassword);
+
+    /// <summary>A client of the same host that sends this bearer token with every request.</summary>
+    protected HttpClient ClientWithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     protected async Task<string> AccountIdAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
