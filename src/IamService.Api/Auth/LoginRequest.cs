@@ -5,5 +5,5 @@ namespace IamService.Api.Auth;
 /// <summary>A sign-in with a password; root signs in with the user name <c>root</c>.</summary>
 /// <example>{"userName": "alice", "password": "correct horse battery staple"}</example>
 public sealed record LoginRequest(
-    [property: Required, StringLength(128, MinimumLength = 1)] string UserName,
-    [property: Required, StringLength(128, MinimumLength = 1)] string Password);
+    [Required, StringLength(128, MinimumLength = 1)] string UserName,
+    [Required, StringLength(128, MinimumLength = 1)] string Password);
