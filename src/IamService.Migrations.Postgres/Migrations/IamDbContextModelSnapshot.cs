@@ -90,7 +90,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");
@@ -98,6 +99,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_groups_path");
 
                     b.ToTable("groups", (string)null);
                 });
@@ -257,7 +261,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdateDate")
                         .HasColumnType("timestamp with time zone")
@@ -269,6 +274,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_managed_policies_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_managed_policies_path");
 
                     b.ToTable("managed_policies", (string)null);
                 });
@@ -375,7 +383,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -389,6 +398,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_roles_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_roles_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_roles_permissions_boundary_policy_id");
@@ -540,7 +552,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -554,6 +567,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_users_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_users_permissions_boundary_policy_id");
