@@ -1,0 +1,13 @@
+namespace IamService.Api.Common;
+
+/// <summary>IAM's EntityType: the kinds a listing that spans the account can be filtered to.</summary>
+public enum EntityType
+{
+    User,
+    Role,
+    Group,
+    LocalManagedPolicy,
+
+    /// <summary>Accepted as IAM accepts it; this service holds no AWS managed policies, so it matches nothing.</summary>
+    AWSManagedPolicy,
+}

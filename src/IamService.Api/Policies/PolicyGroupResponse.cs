@@ -1,0 +1,3 @@
+namespace IamService.Api.Policies;
+
+public sealed record PolicyGroupResponse(string GroupName, string GroupId);

@@ -1,0 +1,3 @@
+namespace IamService.Api.Policies;
+
+public sealed record PolicyRoleResponse(string RoleName, string RoleId);

@@ -1,0 +1,3 @@
+namespace IamService.Api.Policies;
+
+public sealed record PolicyUserResponse(string UserName, string UserId);
