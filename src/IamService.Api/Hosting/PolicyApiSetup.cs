@@ -1,3 +1,4 @@
+using IamService.Api.EntityPolicies;
 using IamService.Api.Policies;
 using IamService.Api.Roles;
 
@@ -11,6 +12,10 @@ internal static class PolicyApiSetup
         services.AddScoped<RoleService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyVersionService>();
+        services.AddSingleton(PolicyHolders.User);
+        services.AddSingleton(PolicyHolders.Group);
+        services.AddSingleton(PolicyHolders.Role);
+        services.AddScoped(typeof(EntityPolicyService<,,>));
         return services;
     }
 }
