@@ -1,3 +1,4 @@
+using IamService.Api.AuthorizationDetails;
 using IamService.Api.EntityPolicies;
 using IamService.Api.Policies;
 using IamService.Api.Roles;
@@ -12,6 +13,7 @@ internal static class PolicyApiSetup
         services.AddScoped<RoleService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyVersionService>();
+        services.AddScoped<AuthorizationDetailsService>();
         services.AddSingleton(PolicyHolders.User);
         services.AddSingleton(PolicyHolders.Group);
         services.AddSingleton(PolicyHolders.Role);
