@@ -14,7 +14,7 @@ namespace IamService.Api.EntityPolicies;
 /// <summary>
 /// The policies of users, groups and roles, written once for all three: attached managed policies, inline
 /// policies and the permissions boundary. Writes that check something first hold the holder's row lock (and,
-/// when a managed policy is involved, the policy's, always in that order), so the check still holds at commit.
+/// when a managed policy is involved, first the policy's), so the check still holds at commit.
 /// </summary>
 public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
     IamDbContext db,
@@ -86,7 +86,7 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
 
         var (entity, policy) = found.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await LockHolderAndPolicyAsync(entity, policy, cancellationToken) is { } gone)
+        if (await LockPolicyAndHolderAsync(policy, entity, cancellationToken) is { } gone)
         {
             return gone;
         }
@@ -335,7 +335,7 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await LockHolderAndPolicyAsync(entity.Value, policy.Value, cancellationToken) is { } gone)
+        if (await LockPolicyAndHolderAsync(policy.Value, entity.Value, cancellationToken) is { } gone)
         {
             return gone;
         }
@@ -389,22 +389,23 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
     }
 
     /// <summary>
-    /// Locks the holder, then the policy, in the current transaction: attaches to one holder queue behind each
-    /// other for the quota check, and the policy cannot be deleted until the new reference is committed.
+    /// Locks the policy, then the holder, in the current transaction: the policy cannot be deleted until the new
+    /// reference is committed, and attaches to one holder queue behind each other for the quota check. A forced
+    /// policy delete takes the same locks in the same order, so the two cannot deadlock.
     /// </summary>
-    private async Task<IamError?> LockHolderAndPolicyAsync(
-        TEntity entity,
+    private async Task<IamError?> LockPolicyAndHolderAsync(
         ManagedPolicy policy,
+        TEntity entity,
         CancellationToken cancellationToken)
     {
-        if (!await db.Set<TEntity>().LockRowAsync(entity.Id, cancellationToken))
+        if (!await db.ManagedPolicies.LockRowAsync(policy.Id, cancellationToken))
         {
-            return IamError.NoSuchEntity(holder.Kind, entity.Name);
+            return IamError.NoSuchEntity(EntityKind.Policy, policy.Name);
         }
 
-        return await db.ManagedPolicies.LockRowAsync(policy.Id, cancellationToken)
+        return await db.Set<TEntity>().LockRowAsync(entity.Id, cancellationToken)
             ? null
-            : IamError.NoSuchEntity(EntityKind.Policy, policy.Name);
+            : IamError.NoSuchEntity(holder.Kind, entity.Name);
     }
 
     private void RequireBoundary()

@@ -48,14 +48,18 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
 
     /// <summary>
     /// Deletes a policy (IAM DeletePolicy). While it is attached, is a permissions boundary or has versions other
-    /// than the default, the answer is 409 DeleteConflict listing them in <c>remaining</c>.
+    /// than the default, the answer is 409 DeleteConflict listing them in <c>remaining</c>. With <c>force=true</c>
+    /// they are removed too, in the same transaction; the users, groups and roles stay.
     /// </summary>
+    /// <param name="policyName">The policy's name or escaped ARN.</param>
+    /// <param name="force">Also detach the policy, remove it as a boundary and delete its other versions.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("policies/{policyName}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
-    public async Task<ActionResult> Delete(string policyName, CancellationToken cancellationToken) =>
-        NoContentOrProblem(await policies.DeleteAsync(policyName, cancellationToken));
+    public async Task<ActionResult> Delete(string policyName, bool force, CancellationToken cancellationToken) =>
+        NoContentOrProblem(await policies.DeleteAsync(policyName, force, cancellationToken));
 
     /// <summary>Lists the users, groups and roles that use a policy (IAM ListEntitiesForPolicy).</summary>
     /// <param name="policyName">The policy's name or escaped ARN.</param>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using IamService.Api.Common;
-using IamService.Api.Errors;
 using IamService.Data;
 using IamService.Data.Policies;
 using IamService.Policies;
@@ -118,10 +117,11 @@ public sealed partial class PolicyService(
 
     /// <summary>
     /// Deletes a policy with its versions and tags (IAM DeletePolicy). IAM refuses while the policy is attached,
-    /// is a permissions boundary, or has versions besides the default; the conflict lists each of them. The
-    /// row lock makes attaches and boundary changes, which take it too, wait for the decision.
+    /// is a permissions boundary, or has versions besides the default; the conflict lists each of them. With
+    /// <paramref name="force"/> they go too, in the same transaction: the users, groups and roles stay, without
+    /// the policy. Attaches and boundary changes take the policy's row lock first, so none slips in meanwhile.
     /// </summary>
-    public async Task<Result> DeleteAsync(string policyName, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(string policyName, bool force, CancellationToken cancellationToken)
     {
         var accountId = await accounts.GetAsync(cancellationToken);
         var found = await db.ManagedPolicies.AsNoTracking().FindByNameOrArnAsync(accountId, policyName, cancellationToken);
@@ -130,33 +130,32 @@ public sealed partial class PolicyService(
             return found.Error;
         }
 
+        var policy = found.Value;
+        var id = policy.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.ManagedPolicies.LockRowAsync(found.Value.Id, cancellationToken))
+        if (!await db.ManagedPolicies.LockRowAsync(id, cancellationToken))
         {
             return IamError.NoSuchEntity(EntityKind.Policy, policyName);
         }
 
-        var policy = await db.ManagedPolicies.Include(p => p.Versions)
-            .SingleAsync(p => p.Id == found.Value.Id, cancellationToken);
-        if (await FindDeleteConflictAsync(policy, cancellationToken) is { } conflict)
+        var blockers = await LoadDeleteBlockersAsync(id, cancellationToken);
+        if (!force && !blockers.IsEmpty)
         {
-            return conflict;
+            return blockers.ToConflict(EntityKind.Policy, policy.Name);
         }
 
-        db.ManagedPolicies.Remove(policy);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsForeignKeyViolation())
-        {
-            // A request that does not take the policy's lock (a user created with it as boundary) got in first.
-            return new IamError(IamErrorCode.DeleteConflict, StatusCodes.Status409Conflict,
-                $"Policy {policy.Name} came into use while it was being deleted. List its entities and try again.");
-        }
-
+        await db.UserPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.GroupPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.RolePolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Users.Where(u => u.PermissionsBoundaryPolicyId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PermissionsBoundaryPolicyId, (string?)null), cancellationToken);
+        await db.Roles.Where(r => r.PermissionsBoundaryPolicyId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PermissionsBoundaryPolicyId, (string?)null), cancellationToken);
+        // The versions and tags cascade with the policy row.
+        await db.ManagedPolicies.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Log.PolicyDeleted(logger, policy.Name, policy.Id);
+
+        Log.PolicyDeleted(logger, policy.Name, id, !blockers.IsEmpty);
         return Result.Success;
     }
 
@@ -183,6 +182,12 @@ public sealed partial class PolicyService(
         if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
         {
             return invalidPrefix;
+        }
+
+        if (entityFilter is EntityType.LocalManagedPolicy or EntityType.AWSManagedPolicy)
+        {
+            return IamError.InvalidInput(
+                $"entityFilter {entityFilter} lists nothing here: a policy is used by users, groups and roles only.");
         }
 
         var accountId = await accounts.GetAsync(cancellationToken);
@@ -222,39 +227,30 @@ public sealed partial class PolicyService(
     }
 
     /// <summary>Everything that keeps a policy from being deleted, as IAM's DeletePolicy requires it gone first.</summary>
-    private async Task<IamError?> FindDeleteConflictAsync(ManagedPolicy policy, CancellationToken cancellationToken)
+    private async Task<DeleteBlockers> LoadDeleteBlockersAsync(string id, CancellationToken cancellationToken)
     {
-        var id = policy.Id;
-        var blockers = new List<(string Member, string Phrase, List<string> Names)>
-        {
-            ("users", "it is attached to users", await db.UserPolicyAttachments.Where(a => a.PolicyId == id)
-                .Select(a => a.User!).OrderBy(u => u.NormalizedName).Select(u => u.Name).ToListAsync(cancellationToken)),
-            ("groups", "it is attached to groups", await db.GroupPolicyAttachments.Where(a => a.PolicyId == id)
-                .Select(a => a.Group!).OrderBy(g => g.NormalizedName).Select(g => g.Name).ToListAsync(cancellationToken)),
-            ("roles", "it is attached to roles", await db.RolePolicyAttachments.Where(a => a.PolicyId == id)
-                .Select(a => a.Role!).OrderBy(r => r.NormalizedName).Select(r => r.Name).ToListAsync(cancellationToken)),
-            ("boundaryOfUsers", "it is the permissions boundary of users", await db.Users
-                .Where(u => u.PermissionsBoundaryPolicyId == id)
-                .OrderBy(u => u.NormalizedName).Select(u => u.Name).ToListAsync(cancellationToken)),
-            ("boundaryOfRoles", "it is the permissions boundary of roles", await db.Roles
-                .Where(r => r.PermissionsBoundaryPolicyId == id)
-                .OrderBy(r => r.NormalizedName).Select(r => r.Name).ToListAsync(cancellationToken)),
-            ("versions", "it has non-default versions", [.. policy.Versions
-                .Where(v => v.VersionNumber != policy.DefaultVersionNumber)
-                .OrderBy(v => v.VersionNumber).Select(v => v.VersionId)]),
-        };
+        var users = await db.UserPolicyAttachments.Where(a => a.PolicyId == id)
+            .OrderBy(a => a.User!.NormalizedName).Select(a => a.User!.Name).ToListAsync(cancellationToken);
+        var groups = await db.GroupPolicyAttachments.Where(a => a.PolicyId == id)
+            .OrderBy(a => a.Group!.NormalizedName).Select(a => a.Group!.Name).ToListAsync(cancellationToken);
+        var roles = await db.RolePolicyAttachments.Where(a => a.PolicyId == id)
+            .OrderBy(a => a.Role!.NormalizedName).Select(a => a.Role!.Name).ToListAsync(cancellationToken);
+        var boundedUsers = await db.Users.Where(u => u.PermissionsBoundaryPolicyId == id)
+            .OrderBy(u => u.NormalizedName).Select(u => u.Name).ToListAsync(cancellationToken);
+        var boundedRoles = await db.Roles.Where(r => r.PermissionsBoundaryPolicyId == id)
+            .OrderBy(r => r.NormalizedName).Select(r => r.Name).ToListAsync(cancellationToken);
+        var defaultVersion = await db.ManagedPolicies.Where(p => p.Id == id)
+            .Select(p => p.DefaultVersionNumber).SingleAsync(cancellationToken);
+        var versions = await db.ManagedPolicyVersions.Where(v => v.PolicyId == id && v.VersionNumber != defaultVersion)
+            .OrderBy(v => v.VersionNumber).Select(v => v.VersionNumber).ToListAsync(cancellationToken);
 
-        var left = blockers.Where(b => b.Names.Count > 0).ToList();
-        if (left.Count == 0)
-        {
-            return null;
-        }
-
-        var listed = string.Join("; ", left.Select(b => $"{b.Phrase} {string.Join(", ", b.Names)}"));
-        return IamError.DeleteConflict(
-            $"Cannot delete policy {policy.Name}: {listed}. Detach it, remove it as a permissions boundary and " +
-            "delete its non-default versions first.",
-            left.ToDictionary(b => b.Member, b => (object?)b.Names, StringComparer.Ordinal));
+        return new DeleteBlockers()
+            .Add("users", "attachments to users", users)
+            .Add("groups", "attachments to groups", groups)
+            .Add("roles", "attachments to roles", roles)
+            .Add("boundaryOfUsers", "users it is the permissions boundary of", boundedUsers)
+            .Add("boundaryOfRoles", "roles it is the permissions boundary of", boundedRoles)
+            .Add("versions", "non-default versions", [.. versions.Select(ManagedPolicyVersion.FormatVersionId)]);
     }
 
     /// <summary>IAM's CreatePolicy Description: at most 1,000 characters.</summary>
@@ -270,7 +266,8 @@ public sealed partial class PolicyService(
         [LoggerMessage(2300, LogLevel.Information, "Created managed policy {PolicyName} ({PolicyId})")]
         public static partial void PolicyCreated(ILogger logger, string policyName, string policyId);
 
-        [LoggerMessage(2301, LogLevel.Information, "Deleted managed policy {PolicyName} ({PolicyId})")]
-        public static partial void PolicyDeleted(ILogger logger, string policyName, string policyId);
+        [LoggerMessage(2301, LogLevel.Information,
+            "Deleted managed policy {PolicyName} ({PolicyId}); forced removal of its uses and versions: {Forced}")]
+        public static partial void PolicyDeleted(ILogger logger, string policyName, string policyId, bool forced);
     }
 }

@@ -55,12 +55,14 @@ public sealed partial class UserService(
 
         var accountId = await accounts.GetAsync(cancellationToken);
         var user = new User(IamIds.New(EntityKind.User), request.UserName, path, time.GetStoreTime());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (request.PermissionsBoundary is { } boundaryArn)
         {
             var boundary = await db.ManagedPolicies.FindByArnAsync(accountId, boundaryArn, cancellationToken);
-            if (!boundary.IsSuccess)
+            // The policy's row lock keeps it from being deleted before this user refers to it.
+            if (!boundary.IsSuccess || !await db.ManagedPolicies.LockRowAsync(boundary.Value.Id, cancellationToken))
             {
-                return boundary.Error;
+                return boundary.Error ?? IamError.NoSuchPolicy(boundaryArn);
             }
 
             user.PermissionsBoundary = boundary.Value;
@@ -76,6 +78,7 @@ public sealed partial class UserService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
