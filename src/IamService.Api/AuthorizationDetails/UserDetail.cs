@@ -6,12 +6,16 @@ namespace IamService.Api.AuthorizationDetails;
 /// <summary>A user with everything that decides its permissions (IAM UserDetail).</summary>
 public sealed record UserDetail
 {
+    /// <example>/</example>
     public required string Path { get; init; }
 
+    /// <example>alice</example>
     public required string UserName { get; init; }
 
+    /// <example>AIDAJQABLZS4A3QDU576Q</example>
     public required string UserId { get; init; }
 
+    /// <example>arn:aws:iam::123456789012:user/alice</example>
     public required string Arn { get; init; }
 
     public required DateTimeOffset CreateDate { get; init; }

@@ -23,9 +23,11 @@ public sealed record PolicyResponse
     public required string DefaultVersionId { get; init; }
 
     /// <summary>How many users, groups and roles the policy is attached to.</summary>
+    /// <example>2</example>
     public required int AttachmentCount { get; init; }
 
     /// <summary>How many users and roles have the policy as their permissions boundary.</summary>
+    /// <example>0</example>
     public required int PermissionsBoundaryUsageCount { get; init; }
 
     public required bool IsAttachable { get; init; }
