@@ -59,7 +59,8 @@ public sealed class AuthorizationDetailsService(IamDbContext db, AccountIdProvid
         var roleDetails = await DescribeRolesAsync(roles, accountId, cancellationToken);
 
         var policies = Wants(EntityType.LocalManagedPolicy)
-            ? await pager.ReadAsync(PoliciesSection, db.ManagedPolicies.AsNoTracking().Include(p => p.Versions), cancellationToken)
+            ? await pager.ReadAsync(PoliciesSection, db.ManagedPolicies.AsNoTracking().Include(p => p.Versions),
+                cancellationToken)
             : [];
         var policyDetails = await DescribePoliciesAsync(policies, accountId, cancellationToken);
 
@@ -91,7 +92,8 @@ public sealed class AuthorizationDetailsService(IamDbContext db, AccountIdProvid
             .Where(m => ids.Contains(m.UserId))
             .Select(m => new { m.UserId, m.Group!.Name, m.Group.NormalizedName })
             .ToListAsync(cancellationToken);
-        var groupNames = memberships.OrderBy(m => m.NormalizedName, StringComparer.Ordinal).ToLookup(m => m.UserId, m => m.Name);
+        var groupNames = memberships.OrderBy(m => m.NormalizedName, StringComparer.Ordinal)
+            .ToLookup(m => m.UserId, m => m.Name);
 
         return [.. users.Select(u => new UserDetail
         {
@@ -217,7 +219,8 @@ public sealed class AuthorizationDetailsService(IamDbContext db, AccountIdProvid
             .ToLookup(r => r.HolderId, r => new InlinePolicyDetail(r.Name, r.Document));
     }
 
-    /// <summary>The managed policies attached to all these holders in one query, by holder id, ordered by name.</summary>
+    /// <summary>The managed policies attached to all these holders in one query, by holder id, ordered by
+    /// name.</summary>
     private async Task<ILookup<string, AttachedPolicyResponse>> AttachedByHolderAsync<TEntity, TAttachment, TInline>(
         PolicyHolder<TEntity, TAttachment, TInline> holder,
         List<string> holderIds,

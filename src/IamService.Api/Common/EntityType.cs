@@ -8,6 +8,7 @@ public enum EntityType
     Group,
     LocalManagedPolicy,
 
-    /// <summary>Accepted as IAM accepts it; this service holds no AWS managed policies, so it matches nothing.</summary>
+    /// <summary>Accepted as IAM accepts it; this service holds no AWS managed policies, so it matches
+    /// nothing.</summary>
     AWSManagedPolicy,
 }

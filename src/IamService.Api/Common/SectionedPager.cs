@@ -25,7 +25,8 @@ public sealed class SectionedPager
 
     /// <summary>The marker of the next page; null on the last page.</summary>
     public string? Marker => IsTruncated && _last is { } last
-        ? PageMarker.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{last.Section}:{last.NormalizedName}"))
+        ? PageMarker.Encode(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{last.Section}:{last.NormalizedName}"))
         : null;
 
     /// <summary>Reads <c>maxItems</c> and a marker this pager issued.</summary>
@@ -46,7 +47,8 @@ public sealed class SectionedPager
         if (colon < 1 || !int.TryParse(after.AsSpan(0, colon), out var section) || section < 0)
         {
             return IamError.InvalidInput(
-                "The marker is not one this service issued. Pass the marker of the previous page unchanged, or omit it.");
+                "The marker is not one this service issued. Pass the marker of the previous page unchanged, or " +
+                "omit it.");
         }
 
         return new SectionedPager(page.Value.MaxItems, section, after[(colon + 1)..]);
@@ -56,7 +58,10 @@ public sealed class SectionedPager
     /// The items of one section that belong to this page. Call it for the sections in increasing order;
     /// sections before the marker's, and sections after the page is full, are not queried.
     /// </summary>
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(int section, IQueryable<T> source, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ReadAsync<T>(
+        int section,
+        IQueryable<T> source,
+        CancellationToken cancellationToken)
         where T : class, INamed
     {
         if (IsTruncated || section < _startSection)

@@ -16,7 +16,9 @@ public abstract class BoundedEntityPoliciesController<TEntity, TAttachment, TInl
     [HttpGet("permissions-boundary")]
     [ProducesResponseType<PermissionsBoundaryResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
-    public async Task<ActionResult<PermissionsBoundaryResponse>> GetBoundary(string name, CancellationToken cancellationToken) =>
+    public async Task<ActionResult<PermissionsBoundaryResponse>> GetBoundary(
+        string name,
+        CancellationToken cancellationToken) =>
         OkOrProblem(await Service.GetBoundaryAsync(name, cancellationToken));
 
     /// <summary>
@@ -33,7 +35,8 @@ public abstract class BoundedEntityPoliciesController<TEntity, TAttachment, TInl
         CancellationToken cancellationToken) =>
         NoContentOrProblem(await Service.PutBoundaryAsync(name, request, cancellationToken));
 
-    /// <summary>Removes the permissions boundary (IAM DeleteUserPermissionsBoundary, DeleteRolePermissionsBoundary).</summary>
+    /// <summary>Removes the permissions boundary (IAM DeleteUserPermissionsBoundary,
+    /// DeleteRolePermissionsBoundary).</summary>
     [HttpDelete("permissions-boundary")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]

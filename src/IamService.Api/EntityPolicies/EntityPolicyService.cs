@@ -202,10 +202,12 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
             return IamError.NoSuchEntity(holder.Kind, holderName);
         }
 
-        var policies = await db.Set<TInline>().Where(holder.InlinePoliciesOf(entity.Value.Id)).ToListAsync(cancellationToken);
+        var policies = await db.Set<TInline>().Where(holder.InlinePoliciesOf(entity.Value.Id))
+            .ToListAsync(cancellationToken);
         var normalized = IamEntity.NormalizeName(policyName);
         var existing = policies.Find(p => string.Equals(p.NormalizedName, normalized, StringComparison.Ordinal));
-        var total = document.Value.Size + policies.Where(p => p != existing).Sum(p => SubmittedDocument.CountSize(p.Document));
+        var total = document.Value.Size + policies.Where(p => p != existing)
+            .Sum(p => SubmittedDocument.CountSize(p.Document));
         if (total > holder.InlineSizeLimit)
         {
             return new IamError(IamErrorCode.LimitExceeded, StatusCodes.Status409Conflict, string.Create(
@@ -322,7 +324,8 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
         RequireBoundary();
         ArgumentNullException.ThrowIfNull(request);
         var accountId = await accounts.GetAsync(cancellationToken);
-        var policy = await db.ManagedPolicies.AsNoTracking().FindByArnAsync(accountId, request.PolicyArn, cancellationToken);
+        var policy = await db.ManagedPolicies.AsNoTracking()
+            .FindByArnAsync(accountId, request.PolicyArn, cancellationToken);
         if (!policy.IsSuccess)
         {
             return policy.Error;
@@ -342,7 +345,8 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
 
         var policyId = policy.Value.Id;
         await db.Set<TEntity>().Where(e => e.Id == entity.Value.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string?>(e, BoundaryColumn), policyId), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string?>(e, BoundaryColumn), policyId),
+                cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         Log.BoundarySet(logger, policy.Value.Name, holder.Kind.ResourceType, entity.Value.Name);
@@ -362,7 +366,8 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
 
         var normalized = IamEntity.NormalizeName(holderName);
         var updated = await db.Set<TEntity>().Where(e => e.NormalizedName == normalized)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string?>(e, BoundaryColumn), (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string?>(e, BoundaryColumn), (string?)null),
+                cancellationToken);
         if (updated == 0)
         {
             return IamError.NoSuchEntity(holder.Kind, holderName);
@@ -384,7 +389,8 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
         }
 
         var accountId = await accounts.GetAsync(cancellationToken);
-        var policy = await db.ManagedPolicies.AsNoTracking().FindByNameOrArnAsync(accountId, policyName, cancellationToken);
+        var policy = await db.ManagedPolicies.AsNoTracking()
+            .FindByNameOrArnAsync(accountId, policyName, cancellationToken);
         return policy.IsSuccess ? (entity.Value, policy.Value) : policy.Error;
     }
 
@@ -423,10 +429,19 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
     private static partial class Log
     {
         [LoggerMessage(2400, LogLevel.Information, "Attached managed policy {PolicyName} to {HolderType} {HolderName}")]
-        public static partial void PolicyAttached(ILogger logger, string policyName, string holderType, string holderName);
+        public static partial void PolicyAttached(
+            ILogger logger,
+            string policyName,
+            string holderType,
+            string holderName);
 
-        [LoggerMessage(2401, LogLevel.Information, "Detached managed policy {PolicyName} from {HolderType} {HolderName}")]
-        public static partial void PolicyDetached(ILogger logger, string policyName, string holderType, string holderName);
+        [LoggerMessage(2401, LogLevel.Information,
+            "Detached managed policy {PolicyName} from {HolderType} {HolderName}")]
+        public static partial void PolicyDetached(
+            ILogger logger,
+            string policyName,
+            string holderType,
+            string holderName);
 
         [LoggerMessage(2402, LogLevel.Information,
             "Put inline policy {PolicyName} of {HolderType} {HolderName}; replaced an existing one: {Replaced}")]
@@ -438,7 +453,11 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
             bool replaced);
 
         [LoggerMessage(2403, LogLevel.Information, "Deleted inline policy {PolicyName} of {HolderType} {HolderName}")]
-        public static partial void InlinePolicyDeleted(ILogger logger, string policyName, string holderType, string holderName);
+        public static partial void InlinePolicyDeleted(
+            ILogger logger,
+            string policyName,
+            string holderType,
+            string holderName);
 
         [LoggerMessage(2404, LogLevel.Information,
             "Set managed policy {PolicyName} as the permissions boundary of {HolderType} {HolderName}")]

@@ -23,7 +23,8 @@ public sealed record InlinePolicyResponse
     /// <summary>On put only: what the engine found risky in the document, which was accepted.</summary>
     public IReadOnlyList<PolicyProblemResponse>? Warnings { get; init; }
 
-    public static InlinePolicyResponse For(EntityKind kind, string holderName, string policyName, string document) => new()
+    public static InlinePolicyResponse For(EntityKind kind, string holderName, string policyName, string document) =>
+        new()
     {
         UserName = kind == EntityKind.User ? holderName : null,
         GroupName = kind == EntityKind.Group ? holderName : null,

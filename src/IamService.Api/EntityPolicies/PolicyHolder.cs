@@ -8,7 +8,8 @@ namespace IamService.Api.EntityPolicies;
 /// <summary>
 /// What differs between users, groups and roles as holders of policies: their attachment and inline policy
 /// tables, the column naming the holder in both, the quota on the size of their inline policies, and whether
-/// they can have a permissions boundary. <see cref="EntityPolicyService{TEntity, TAttachment, TInline}"/> is written once against
+/// they can have a permissions boundary. <see cref="EntityPolicyService{TEntity, TAttachment, TInline}"/> is written
+/// once against
 /// this.
 /// </summary>
 public sealed class PolicyHolder<TEntity, TAttachment, TInline>
@@ -18,10 +19,12 @@ public sealed class PolicyHolder<TEntity, TAttachment, TInline>
 {
     public required EntityKind Kind { get; init; }
 
-    /// <summary>The column naming the holder in its attachment and inline policy tables, such as <c>UserId</c>.</summary>
+    /// <summary>The column naming the holder in its attachment and inline policy tables, such as
+    /// <c>UserId</c>.</summary>
     public required string OwnerColumn { get; init; }
 
-    /// <summary>The most characters (without white space) all of one holder's inline policies may have together.</summary>
+    /// <summary>The most characters (without white space) all of one holder's inline policies may have
+    /// together.</summary>
     public required int InlineSizeLimit { get; init; }
 
     public required bool HasPermissionsBoundary { get; init; }

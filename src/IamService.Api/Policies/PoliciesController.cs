@@ -35,9 +35,12 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
     [HttpPost("policies")]
     [ProducesResponseType<PolicyResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
-    public async Task<ActionResult<PolicyResponse>> Create(CreatePolicyRequest request, CancellationToken cancellationToken) =>
+    public async Task<ActionResult<PolicyResponse>> Create(
+        CreatePolicyRequest request,
+        CancellationToken cancellationToken) =>
         CreatedOrProblem(
-            await policies.CreateAsync(request, cancellationToken), nameof(Get), p => new { policyName = p.PolicyName });
+            await policies.CreateAsync(request, cancellationToken), nameof(Get), p =>
+                new { policyName = p.PolicyName });
 
     /// <summary>Gets a policy with its description, tags and usage counts (IAM GetPolicy).</summary>
     [HttpGet("policies/{policyName}")]

@@ -50,7 +50,9 @@ public sealed partial class PolicyService(
     }
 
     /// <summary>Creates a policy with its document as version v1, the default (IAM CreatePolicy).</summary>
-    public async Task<Result<PolicyResponse>> CreateAsync(CreatePolicyRequest request, CancellationToken cancellationToken)
+    public async Task<Result<PolicyResponse>> CreateAsync(
+        CreatePolicyRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = request.Path ?? "/";
@@ -124,7 +126,8 @@ public sealed partial class PolicyService(
     public async Task<Result> DeleteAsync(string policyName, bool force, CancellationToken cancellationToken)
     {
         var accountId = await accounts.GetAsync(cancellationToken);
-        var found = await db.ManagedPolicies.AsNoTracking().FindByNameOrArnAsync(accountId, policyName, cancellationToken);
+        var found = await db.ManagedPolicies.AsNoTracking()
+            .FindByNameOrArnAsync(accountId, policyName, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -148,9 +151,11 @@ public sealed partial class PolicyService(
         await db.GroupPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
         await db.RolePolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.PermissionsBoundaryPolicyId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PermissionsBoundaryPolicyId, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PermissionsBoundaryPolicyId, (string?)null),
+                cancellationToken);
         await db.Roles.Where(r => r.PermissionsBoundaryPolicyId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PermissionsBoundaryPolicyId, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PermissionsBoundaryPolicyId, (string?)null),
+                cancellationToken);
         // The versions and tags cascade with the policy row.
         await db.ManagedPolicies.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -191,7 +196,8 @@ public sealed partial class PolicyService(
         }
 
         var accountId = await accounts.GetAsync(cancellationToken);
-        var policy = await db.ManagedPolicies.AsNoTracking().FindByNameOrArnAsync(accountId, policyName, cancellationToken);
+        var policy = await db.ManagedPolicies.AsNoTracking()
+            .FindByNameOrArnAsync(accountId, policyName, cancellationToken);
         if (!policy.IsSuccess)
         {
             return policy.Error;
@@ -226,7 +232,8 @@ public sealed partial class PolicyService(
         };
     }
 
-    /// <summary>Everything that keeps a policy from being deleted, as IAM's DeletePolicy requires it gone first.</summary>
+    /// <summary>Everything that keeps a policy from being deleted, as IAM's DeletePolicy requires it gone
+    /// first.</summary>
     private async Task<DeleteBlockers> LoadDeleteBlockersAsync(string id, CancellationToken cancellationToken)
     {
         var users = await db.UserPolicyAttachments.Where(a => a.PolicyId == id)

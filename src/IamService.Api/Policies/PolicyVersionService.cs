@@ -24,7 +24,11 @@ public sealed partial class PolicyVersionService(
 {
     private const string VersionIdPattern = "v[1-9][0-9]*";
 
-    public async Task<Result<PolicyVersionListResponse>> ListAsync(string policyName, CancellationToken cancellationToken)
+    public async Task<Result<PolicyVersionListResponse>> ListAsync(
+
+        string policyName,
+
+        CancellationToken cancellationToken)
     {
         var accountId = await accounts.GetAsync(cancellationToken);
         var policy = await db.ManagedPolicies.AsNoTracking().Include(p => p.Versions)
@@ -68,7 +72,8 @@ public sealed partial class PolicyVersionService(
             return IamError.LimitExceeded("VersionsPerPolicy", quota) with
             {
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"Cannot exceed quota for VersionsPerPolicy: {quota}. Delete a version of policy {policy.Name} first."),
+                    $"Cannot exceed quota for VersionsPerPolicy: {quota}. Delete a version of policy " +
+                    $"{policy.Name} first."),
             };
         }
 
@@ -192,7 +197,8 @@ public sealed partial class PolicyVersionService(
     private async Task<Result<ManagedPolicy>> LoadLockedAsync(string policyName, CancellationToken cancellationToken)
     {
         var accountId = await accounts.GetAsync(cancellationToken);
-        var found = await db.ManagedPolicies.AsNoTracking().FindByNameOrArnAsync(accountId, policyName, cancellationToken);
+        var found = await db.ManagedPolicies.AsNoTracking()
+            .FindByNameOrArnAsync(accountId, policyName, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -203,7 +209,8 @@ public sealed partial class PolicyVersionService(
             return IamError.NoSuchEntity(EntityKind.Policy, policyName);
         }
 
-        return await db.ManagedPolicies.Include(p => p.Versions).SingleAsync(p => p.Id == found.Value.Id, cancellationToken);
+        return await db.ManagedPolicies.Include(p => p.Versions)
+            .SingleAsync(p => p.Id == found.Value.Id, cancellationToken);
     }
 
     /// <summary>A version id as IAM writes it, <c>v</c> and a number without leading zeros.</summary>
@@ -235,7 +242,8 @@ public sealed partial class PolicyVersionService(
         [LoggerMessage(2311, LogLevel.Information, "Deleted version {VersionId} of managed policy {PolicyName}")]
         public static partial void VersionDeleted(ILogger logger, string policyName, string versionId);
 
-        [LoggerMessage(2312, LogLevel.Information, "Made {VersionId} the default version of managed policy {PolicyName}")]
+        [LoggerMessage(2312, LogLevel.Information,
+            "Made {VersionId} the default version of managed policy {PolicyName}")]
         public static partial void DefaultVersionSet(ILogger logger, string policyName, string versionId);
     }
 }

@@ -14,7 +14,9 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
     [HttpGet("policies/{policyName}/versions")]
     [ProducesResponseType<PolicyVersionListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
-    public async Task<ActionResult<PolicyVersionListResponse>> List(string policyName, CancellationToken cancellationToken) =>
+    public async Task<ActionResult<PolicyVersionListResponse>> List(
+        string policyName,
+        CancellationToken cancellationToken) =>
         OkOrProblem(await versions.ListAsync(policyName, cancellationToken));
 
     /// <summary>

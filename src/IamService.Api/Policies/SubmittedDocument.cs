@@ -10,7 +10,8 @@ namespace IamService.Api.Policies;
 /// </summary>
 public sealed record SubmittedDocument(string Text, IReadOnlyList<PolicyProblemResponse> Warnings)
 {
-    /// <summary>IAM's default quota for a role's trust policy (IAM and AWS STS quotas, "Role trust policy length").</summary>
+    /// <summary>IAM's default quota for a role's trust policy (IAM and AWS STS quotas, "Role trust policy
+    /// length").</summary>
     public const int TrustPolicyMaxCharacters = 2_048;
 
     /// <summary>The size IAM's quotas count: characters other than white space, as the engine counts them.</summary>
@@ -20,7 +21,11 @@ public sealed record SubmittedDocument(string Text, IReadOnlyList<PolicyProblemR
     /// Reads and validates the document of <paramref name="field"/>: a ValidationError when it is neither a
     /// JSON string nor an object, a MalformedPolicyDocument listing every error the engine found otherwise.
     /// </summary>
-    public static Result<SubmittedDocument> Validate(JsonElement element, string field, PolicyType type, int maxCharacters)
+    public static Result<SubmittedDocument> Validate(
+        JsonElement element,
+        string field,
+        PolicyType type,
+        int maxCharacters)
     {
         var text = PolicyDocuments.ReadText(element);
         if (text is null)

@@ -6,7 +6,8 @@ namespace IamService.Api.Roles;
 /// <summary>A new role: who may assume it (the trust policy) and, optionally, how long its sessions last.</summary>
 public sealed record CreateRoleRequest
 {
-    /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of case.</summary>
+    /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
+    /// case.</summary>
     /// <example>ReportReader</example>
     public required string RoleName { get; init; }
 
@@ -18,7 +19,10 @@ public sealed record CreateRoleRequest
     /// The trust policy: a policy that names a Principal and only <c>sts:</c> actions, at most 2,048 characters
     /// without white space, as a JSON string (IAM's form) or a JSON object (stored as its compact text).
     /// </summary>
-    /// <example>{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}</example>
+    /// <example>
+    /// {"Version":"2012-10-17","Statement":[
+    ///   {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}
+    /// </example>
     public required JsonElement AssumeRolePolicyDocument { get; init; }
 
     /// <summary>Up to 1,000 characters.</summary>

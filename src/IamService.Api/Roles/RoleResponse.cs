@@ -33,7 +33,8 @@ public sealed record RoleResponse
 
     public IReadOnlyList<IamTag>? Tags { get; init; }
 
-    /// <summary>On create and trust policy update only: what the engine found risky in the accepted trust policy.</summary>
+    /// <summary>On create and trust policy update only: what the engine found risky in the accepted trust
+    /// policy.</summary>
     public IReadOnlyList<PolicyProblemResponse>? Warnings { get; init; }
 
     public static RoleResponse Summary(Role role, string accountId)

@@ -131,7 +131,8 @@ public sealed partial class RoleService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((CheckDescription(request.Description) ?? CheckMaxSessionDuration(request.MaxSessionDuration)) is { } invalid)
+        if ((CheckDescription(request.Description)
+            ?? CheckMaxSessionDuration(request.MaxSessionDuration)) is { } invalid)
         {
             return invalid;
         }
@@ -260,7 +261,8 @@ public sealed partial class RoleService(
 
     private static IamError? CheckMaxSessionDuration(int? seconds) => seconds switch
     {
-        < Role.MinSessionDurationSeconds => SessionDurationError(seconds.Value, "greater", Role.MinSessionDurationSeconds),
+        < Role.MinSessionDurationSeconds =>
+            SessionDurationError(seconds.Value, "greater", Role.MinSessionDurationSeconds),
         > Role.MaxSessionDurationSeconds => SessionDurationError(seconds.Value, "less", Role.MaxSessionDurationSeconds),
         _ => null,
     };
@@ -278,7 +280,8 @@ public sealed partial class RoleService(
         [LoggerMessage(2200, LogLevel.Information, "Created role {RoleName} ({RoleId})")]
         public static partial void RoleCreated(ILogger logger, string roleName, string roleId);
 
-        [LoggerMessage(2201, LogLevel.Information, "Updated role {RoleName}; its longest session is {MaxSessionDuration} s")]
+        [LoggerMessage(2201, LogLevel.Information,
+            "Updated role {RoleName}; its longest session is {MaxSessionDuration} s")]
         public static partial void RoleUpdated(ILogger logger, string roleName, int maxSessionDuration);
 
         [LoggerMessage(2202, LogLevel.Information, "Replaced the trust policy of role {RoleName}")]

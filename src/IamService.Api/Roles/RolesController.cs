@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Roles;
 
-/// <summary>IAM roles: identities without long-term credentials that the principals of their trust policy assume.</summary>
+/// <summary>IAM roles: identities without long-term credentials that the principals of their trust policy
+/// assume.</summary>
 [Tags("Roles")]
 public sealed class RolesController(RoleService roles) : IamControllerBase
 {
@@ -29,8 +30,11 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     [ProducesResponseType<RoleResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
-    public async Task<ActionResult<RoleResponse>> Create(CreateRoleRequest request, CancellationToken cancellationToken) =>
-        CreatedOrProblem(await roles.CreateAsync(request, cancellationToken), nameof(Get), r => new { roleName = r.RoleName });
+    public async Task<ActionResult<RoleResponse>> Create(
+        CreateRoleRequest request,
+        CancellationToken cancellationToken) =>
+        CreatedOrProblem(await roles.CreateAsync(request, cancellationToken), nameof(Get), r =>
+            new { roleName = r.RoleName });
 
     /// <summary>Gets a role with its trust policy, tags and permissions boundary (IAM GetRole).</summary>
     [HttpGet("roles/{roleName}")]
@@ -49,7 +53,8 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
         CancellationToken cancellationToken) =>
         OkOrProblem(await roles.UpdateAsync(roleName, request, cancellationToken));
 
-    /// <summary>Replaces a role's trust policy (IAM UpdateAssumeRolePolicy); warnings come back with the role.</summary>
+    /// <summary>Replaces a role's trust policy (IAM UpdateAssumeRolePolicy); warnings come back with the
+    /// role.</summary>
     [HttpPut("roles/{roleName}/trust-policy")]
     [ProducesResponseType<RoleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]

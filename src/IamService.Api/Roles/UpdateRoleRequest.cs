@@ -1,6 +1,7 @@
 namespace IamService.Api.Roles;
 
-/// <summary>A role's description, its longest session, or both; what is omitted stays as it is (IAM UpdateRole).</summary>
+/// <summary>A role's description, its longest session, or both; what is omitted stays as it is (IAM
+/// UpdateRole).</summary>
 public sealed record UpdateRoleRequest
 {
     /// <summary>Up to 1,000 characters; an empty string removes the description.</summary>

@@ -4,11 +4,13 @@ namespace IamService.Api.Users;
 
 public sealed record CreateUserRequest
 {
-    /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of case.</summary>
+    /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
+    /// case.</summary>
     /// <example>alice</example>
     public required string UserName { get; init; }
 
-    /// <summary><c>/</c> (the default) or <c>/</c>-delimited segments of printable ASCII, such as <c>/division/</c>.</summary>
+    /// <summary><c>/</c> (the default) or <c>/</c>-delimited segments of printable ASCII, such as
+    /// <c>/division/</c>.</summary>
     /// <example>/division/</example>
     public string? Path { get; init; }
 

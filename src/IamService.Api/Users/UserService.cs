@@ -109,7 +109,9 @@ public sealed partial class UserService(
         UpdateUserRequest request,
         CancellationToken cancellationToken)
     {
-        var invalid = (request.NewUserName is null ? null : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
+        var invalid = (
+            request.NewUserName is null ? null : InputRules.CheckName(EntityKind.User, request.NewUserName,
+                "newUserName"))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
@@ -292,7 +294,12 @@ public sealed partial class UserService(
         public static partial void UserCreated(ILogger logger, string userName, string userId);
 
         [LoggerMessage(2001, LogLevel.Information, "Updated user {OldUserName} to {UserName} at {Path} ({UserId})")]
-        public static partial void UserUpdated(ILogger logger, string oldUserName, string userName, string path, string userId);
+        public static partial void UserUpdated(
+            ILogger logger,
+            string oldUserName,
+            string userName,
+            string path,
+            string userId);
 
         [LoggerMessage(2002, LogLevel.Information,
             "Deleted user {UserName} ({UserId}); forced removal of its memberships and policies: {Forced}")]
