@@ -51,7 +51,8 @@ public sealed class OpenApiTests : ApiTestBase
             foreach (var response in o.Operation.GetProperty("responses").EnumerateObject()
                 .Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _)))
             {
-                Assert.True(HasExample(JsonSchemaOf(response.Value), schemas, 0), $"{o.Name}: {response.Name} without an example");
+                Assert.True(HasExample(JsonSchemaOf(response.Value), schemas, 0),
+                    $"{o.Name}: {response.Name} without an example");
             }
         });
     }
