@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Policies;
 
 namespace IamService.Api.AuthorizationDetails;
 
@@ -15,5 +16,5 @@ public sealed record AuthorizationDetailsResponse : PagedResponse
 
     public required IReadOnlyList<RoleDetail> RoleDetailList { get; init; }
 
-    public required IReadOnlyList<ManagedPolicyDetail> Policies { get; init; }
+    public required IReadOnlyList<PolicyResponse> Policies { get; init; }
 }

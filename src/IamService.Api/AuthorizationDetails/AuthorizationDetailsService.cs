@@ -167,7 +167,7 @@ public sealed class AuthorizationDetailsService(IamDbContext db, AccountIdProvid
         })];
     }
 
-    private async Task<List<ManagedPolicyDetail>> DescribePoliciesAsync(
+    private async Task<List<PolicyResponse>> DescribePoliciesAsync(
         IReadOnlyList<ManagedPolicy> policies,
         string accountId,
         CancellationToken cancellationToken)
@@ -178,26 +178,12 @@ public sealed class AuthorizationDetailsService(IamDbContext db, AccountIdProvid
         }
 
         var usage = await db.LoadUsageAsync([.. policies.Select(p => p.Id)], cancellationToken);
-        return [.. policies.Select(p =>
+        return [.. policies.Select(p => PolicyResponse.Summary(p, usage[p.Id], accountId) with
         {
-            var summary = PolicyResponse.Summary(p, usage[p.Id], accountId);
-            return new ManagedPolicyDetail
-            {
-                PolicyName = summary.PolicyName,
-                PolicyId = summary.PolicyId,
-                Arn = summary.Arn,
-                Path = summary.Path,
-                DefaultVersionId = summary.DefaultVersionId,
-                AttachmentCount = summary.AttachmentCount,
-                PermissionsBoundaryUsageCount = summary.PermissionsBoundaryUsageCount,
-                IsAttachable = summary.IsAttachable,
-                Description = p.Description,
-                CreateDate = summary.CreateDate,
-                UpdateDate = summary.UpdateDate,
-                PolicyVersionList = [.. p.Versions
-                    .OrderByDescending(v => v.VersionNumber)
-                    .Select(v => PolicyVersionResponse.Full(v, p.DefaultVersionNumber))],
-            };
+            Description = p.Description,
+            PolicyVersionList = [.. p.Versions
+                .OrderByDescending(v => v.VersionNumber)
+                .Select(v => PolicyVersionResponse.Full(v, p.DefaultVersionNumber))],
         })];
     }
 

@@ -42,6 +42,9 @@ public sealed record PolicyResponse
 
     public IReadOnlyList<IamTag>? Tags { get; init; }
 
+    /// <summary>In account/authorization-details only: every version, newest first, each with its document.</summary>
+    public IReadOnlyList<PolicyVersionResponse>? PolicyVersionList { get; init; }
+
     /// <summary>On create only: what the engine found risky in the document, which was accepted.</summary>
     public IReadOnlyList<PolicyProblemResponse>? Warnings { get; init; }
 
