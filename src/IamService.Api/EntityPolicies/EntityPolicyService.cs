@@ -37,15 +37,10 @@ public sealed partial class EntityPolicyService<TEntity, TAttachment, TInline>(
         string? marker,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.Create(maxItems, marker);
+        var page = PageRequest.Create(maxItems, marker, pathPrefix);
         if (!page.IsSuccess)
         {
             return page.Error;
-        }
-
-        if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
-        {
-            return invalidPrefix;
         }
 
         var entity = await db.Set<TEntity>().AsNoTracking().FindByNameAsync(holder.Kind, holderName, cancellationToken);

@@ -22,15 +22,10 @@ public sealed partial class GroupService(
         string? marker,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.Create(maxItems, marker);
+        var page = PageRequest.Create(maxItems, marker, pathPrefix);
         if (!page.IsSuccess)
         {
             return page.Error;
-        }
-
-        if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
-        {
-            return invalidPrefix;
         }
 
         var accountId = await accounts.GetAsync(cancellationToken);

@@ -25,15 +25,10 @@ public sealed partial class PolicyService(
         string? marker,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.Create(maxItems, marker);
+        var page = PageRequest.Create(maxItems, marker, pathPrefix);
         if (!page.IsSuccess)
         {
             return page.Error;
-        }
-
-        if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
-        {
-            return invalidPrefix;
         }
 
         var source = db.ManagedPolicies.AsNoTracking().WithPathPrefix(pathPrefix);
