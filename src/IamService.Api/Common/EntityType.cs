@@ -8,6 +8,7 @@ public enum EntityType
     Group,
     LocalManagedPolicy,
 
+    // Limitation: there are no AWS managed policies here (only the account's own), so this matches nothing.
     /// <summary>Accepted as IAM accepts it; this service holds no AWS managed policies, so it matches
     /// nothing.</summary>
     AWSManagedPolicy,

@@ -31,6 +31,7 @@ public sealed partial class PolicyService(
             return page.Error;
         }
 
+        // Limitation: IAM's Scope and PolicyUsageFilter are not offered; every policy here is the account's own.
         var source = db.ManagedPolicies.AsNoTracking().WithPathPrefix(pathPrefix);
         var policies = await (onlyAttached ? source.Attached(db) : source).ToPageAsync(page.Value, cancellationToken);
         var usage = await db.LoadUsageAsync([.. policies.Items.Select(p => p.Id)], cancellationToken);
@@ -73,6 +74,7 @@ public sealed partial class PolicyService(
             Description = request.Description,
         };
         policy.Versions.Add(new ManagedPolicyVersion(policy.Id, 1, document.Value.Text, now));
+        // Limitation: a policy's tags are set at creation only; managed policies have no tag endpoints yet.
         policy.Tags.AddRange(request.Tags?.Select(t => new ManagedPolicyTag(policy.Id, t.Key, t.Value)) ?? []);
         if (await db.ManagedPolicies.NameExistsAsync(policy.Name, cancellationToken))
         {

@@ -68,6 +68,7 @@ public sealed partial class RoleService(
             Description = request.Description,
             MaxSessionDuration = request.MaxSessionDuration ?? Role.MinSessionDurationSeconds,
         };
+        // Limitation: a role's tags are set at creation only; roles have no tag endpoints yet.
         role.Tags.AddRange(request.Tags?.Select(t => new RoleTag(role.Id, t.Key, t.Value)) ?? []);
 
         var accountId = await accounts.GetAsync(cancellationToken);
