@@ -372,4 +372,25 @@ public sealed class PoliciesApiTests : ApiTestBase
         Assert.Equal(["b" + suffix], Names(attached, "policies", "policyName"));
         Assert.Equal(1, attached.GetProperty("policies")[0].GetProperty("attachmentCount").GetInt32());
     }
+
+    [Fact]
+    public async Task List_WhilePoliciesComeAndGo_NeitherRepeatsNorSkipsThoseThatStay()
+    {
+        var path = UniquePath();
+        var x = Guid.NewGuid().ToString("N")[..6];
+        foreach (var name in new[] { "b", "d", "f", "h" })
+        {
+            await CreatePolicyAsync(name + x, path);
+        }
+
+        var first = await GetJsonAsync($"/api/v1/policies?pathPrefix={path}&maxItems=2");
+        await CreatePolicyAsync("a" + x, path);
+        await CreatePolicyAsync("e" + x, path);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/policies/f{x}")).StatusCode);
+        var second = await GetJsonAsync(
+            $"/api/v1/policies?pathPrefix={path}&marker={first.GetProperty("marker").GetString()}");
+
+        Assert.Equal(["b" + x, "d" + x], Names(first, "policies", "policyName"));
+        Assert.Equal(["e" + x, "h" + x], Names(second, "policies", "policyName"));
+    }
 }
