@@ -104,9 +104,9 @@ public sealed partial class UserService(
         UpdateUserRequest request,
         CancellationToken cancellationToken)
     {
-        var invalid = (
-            request.NewUserName is null ? null : InputRules.CheckName(EntityKind.User, request.NewUserName,
-                "newUserName"))
+        var invalid = (request.NewUserName is null
+                ? null
+                : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
