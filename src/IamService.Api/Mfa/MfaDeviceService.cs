@@ -131,25 +131,13 @@ public sealed partial class MfaDeviceService(
         MfaCodesRequest request,
         CancellationToken cancellationToken)
     {
-        var found = await FindDeviceAsync(holder, deviceName, request, cancellationToken);
+        var found = await FindWithCodesAsync(holder, deviceName, request, enabled: false, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var (owner, device) = found.Value;
-        if (device.EnableDate is not null)
-        {
-            return new IamError(IamErrorCode.EntityAlreadyExists, StatusCodes.Status409Conflict,
-                $"MFA device {device.Name} is already enabled. To enrol it again, delete it and create it anew.");
-        }
-
-        if (ConsecutiveSteps(device, request) is not { } later)
-        {
-            Log.CodesRefused(logger, device.Name, owner.UserName);
-            return InvalidCodes();
-        }
-
+        var (owner, device, later) = found.Value;
         var enableDate = time.GetStoreTime();
         // The device must still be pending and unused when it is written, or a racing request got there first.
         var updated = await db.MfaDevices
@@ -177,27 +165,15 @@ public sealed partial class MfaDeviceService(
         MfaCodesRequest request,
         CancellationToken cancellationToken)
     {
-        var found = await FindDeviceAsync(holder, deviceName, request, cancellationToken);
+        // Limitation: no clock offset is stored, so resync accepts only codes within one step of the server's clock.
+        var found = await FindWithCodesAsync(holder, deviceName, request, enabled: true, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var (owner, device) = found.Value;
-        if (device.EnableDate is null)
-        {
-            // IAM resynchronises only a device that is enabled for the user; a pending one is not yet theirs.
-            return IamError.NoSuchEntity(
-                $"MFA device {device.Name} of {owner.UserName} is not enabled: enable it with two consecutive codes.");
-        }
-
-        // Limitation: no clock offset is stored, so resync accepts only codes within one step of the server's clock.
-        if (ConsecutiveSteps(device, request) is not { } later)
-        {
-            Log.CodesRefused(logger, device.Name, owner.UserName);
-            return InvalidCodes();
-        }
-
+        var (owner, device, later) = found.Value;
+        // A sign-in or resync that spent a code of this device since it was read wins; these codes are refused.
         var updated = await db.MfaDevices
             .Where(d => d.Id == device.Id && d.LastUsedTimeStep == device.LastUsedTimeStep)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LastUsedTimeStep, later), cancellationToken);
@@ -259,10 +235,15 @@ public sealed partial class MfaDeviceService(
         return earlier == later - 1 && earlier > device.LastUsedTimeStep ? later : null;
     }
 
-    private async Task<Result<(Holder Owner, MfaDevice Device)>> FindDeviceAsync(
+    /// <summary>
+    /// The holder's device in the expected state (pending to enable, enabled to resync) and the later step of
+    /// the two codes, once they have been checked.
+    /// </summary>
+    private async Task<Result<(Holder Owner, MfaDevice Device, long Later)>> FindWithCodesAsync(
         MfaDeviceHolder holder,
         string deviceName,
         MfaCodesRequest request,
+        bool enabled,
         CancellationToken cancellationToken)
     {
         var invalid = InputRules.CheckName(deviceName, DeviceNameField, MfaDevice.MaxNameLength)
@@ -284,7 +265,31 @@ public sealed partial class MfaDeviceService(
         var device = await db.MfaDevices.AsNoTracking()
             .Where(d => d.PrincipalId == owner.PrincipalId && d.NormalizedName == normalized)
             .SingleOrDefaultAsync(cancellationToken);
-        return device is null ? NoSuchDevice(deviceName, owner) : (owner, device);
+        if (device is null)
+        {
+            return NoSuchDevice(deviceName, owner);
+        }
+
+        if (enabled && device.EnableDate is null)
+        {
+            // IAM resynchronises only a device that is enabled for the user; a pending one is not yet theirs.
+            return IamError.NoSuchEntity(
+                $"MFA device {device.Name} of {owner.UserName} is not enabled: enable it with two consecutive codes.");
+        }
+
+        if (!enabled && device.EnableDate is not null)
+        {
+            return new IamError(IamErrorCode.EntityAlreadyExists, StatusCodes.Status409Conflict,
+                $"MFA device {device.Name} is already enabled. To enrol it again, delete it and create it anew.");
+        }
+
+        if (ConsecutiveSteps(device, request) is not { } later)
+        {
+            Log.CodesRefused(logger, device.Name, owner.UserName);
+            return InvalidCodes();
+        }
+
+        return (owner, device, later);
     }
 
     private async Task<Result<Holder>> FindHolderAsync(MfaDeviceHolder holder, CancellationToken cancellationToken)
