@@ -1,6 +1,7 @@
 using IamService.Api.Accounts;
 using IamService.Api.Auth;
 using IamService.Api.Hosting;
+using IamService.Api.Mfa;
 using IamService.Api.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamMfa();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
