@@ -9,6 +9,7 @@ builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamSignIn();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
@@ -26,6 +27,7 @@ app.UseStatusCodePages();
 app.UseIamSwagger();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
 app.MapIamHealthChecks();
 

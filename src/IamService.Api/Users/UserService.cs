@@ -1,3 +1,4 @@
+using IamService.Api.Auth;
 using IamService.Api.Common;
 using IamService.Api.Groups;
 using IamService.Data;
@@ -46,6 +47,7 @@ public sealed partial class UserService(
     {
         var path = request.Path ?? "/";
         var invalid = InputRules.CheckName(EntityKind.User, request.UserName)
+            ?? CheckNotReserved(request.UserName)
             ?? InputRules.CheckPath(path)
             ?? InputRules.CheckTags(request.Tags);
         if (invalid is not null)
@@ -106,7 +108,10 @@ public sealed partial class UserService(
         UpdateUserRequest request,
         CancellationToken cancellationToken)
     {
-        var invalid = (request.NewUserName is null ? null : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
+        var invalid = (request.NewUserName is null
+                ? null
+                : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName")
+                    ?? CheckNotReserved(request.NewUserName))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
@@ -282,6 +287,12 @@ public sealed partial class UserService(
             .Add("attachedPolicies", "attached policies", attached)
             .Add("inlinePolicies", "inline policies", inline);
     }
+
+    /// <summary>Root signs in as "root", so no user may take that name, in any case.</summary>
+    private static IamError? CheckNotReserved(string userName) =>
+        string.Equals(userName, PasswordSignIn.RootUserName, StringComparison.OrdinalIgnoreCase)
+            ? IamError.InvalidInput($"The user name '{userName}' is reserved: root signs in with it.")
+            : null;
 
     private static partial class Log
     {
