@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
+builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
 builder.Services.AddIamSignIn();
 builder.Services.AddIamProblemDetails();
