@@ -27,6 +27,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseIamSwagger();
 app.UseAuthentication();
+app.UsePasswordChangeTokenGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();

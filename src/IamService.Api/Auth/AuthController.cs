@@ -59,6 +59,7 @@ public sealed class AuthController : IamControllerBase
     /// <response code="404">The caller has no password (a role session, or a user without a login profile).</response>
     [HttpPost("change-password")]
     [Authorize]
+    [AllowPasswordChangeToken]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemContentType)]
@@ -76,6 +77,7 @@ public sealed class AuthController : IamControllerBase
     /// <response code="204">Signed out.</response>
     [HttpPost("logout")]
     [Authorize]
+    [AllowPasswordChangeToken]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> LogoutAsync(
         [FromServices] SessionRevoker sessions,
