@@ -12,6 +12,7 @@ namespace IamService.Api.Users;
 public sealed partial class UserService(
     IamDbContext db,
     AccountIdProvider accounts,
+    SessionRevoker sessions,
     TimeProvider time,
     ILogger<UserService> logger)
 {
@@ -180,7 +181,11 @@ public sealed partial class UserService(
             return blockers.ToConflict(EntityKind.User, user.Name);
         }
 
+        await db.LoginProfiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.PasswordHistory.Where(e => e.PrincipalId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
+        // A deleted user's tokens stop working at once, as do the role sessions they started.
+        await sessions.RevokePrincipalAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         Log.UserDeleted(logger, user.Name, user.Id, !blockers.IsEmpty);
@@ -279,11 +284,14 @@ public sealed partial class UserService(
         var inline = await db.UserInlinePolicies.Where(p => p.UserId == userId)
             .OrderBy(p => p.NormalizedName).Select(p => p.Name).ToListAsync(cancellationToken);
 
-        // Limitation: access keys, login profiles and MFA devices do not exist yet, so they block nothing.
+        var password = await db.LoginProfiles.AnyAsync(p => p.UserId == userId, cancellationToken);
+
+        // Limitation: access keys and MFA devices have no management endpoints yet, so they block nothing.
         return new DeleteBlockers()
             .Add("groups", "group memberships", groups)
             .Add("attachedPolicies", "attached policies", attached)
-            .Add("inlinePolicies", "inline policies", inline);
+            .Add("inlinePolicies", "inline policies", inline)
+            .Add("loginProfile", "a password (login profile)", password ? ["login-profile"] : []);
     }
 
     /// <summary>Root signs in as "root", so no user may take that name, in any case.</summary>
