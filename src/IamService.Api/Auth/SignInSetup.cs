@@ -31,8 +31,8 @@ internal static class SignInSetup
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>()
                     .Value.RequestsPerMinutePerIp;
-                // Limitation: the client address is the connection's; behind a reverse proxy every client
-                // shares the proxy's budget unless the host is configured with forwarded headers.
+                // Limitation: the budget is per connection address, so clients behind one proxy share it.
+                // Limitation: the budget lives in this instance's memory; each instance counts on its own.
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
                 {

@@ -18,6 +18,7 @@ public sealed class LoginProfilesController(LoginProfileService profiles) : IamC
     [HttpPut("users/{userName}/login-profile")]
     [ProducesResponseType<LoginProfileResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<LoginProfileResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<LoginProfileResponse>> Put(
         string userName,

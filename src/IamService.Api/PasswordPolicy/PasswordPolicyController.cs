@@ -24,6 +24,7 @@ public sealed class PasswordPolicyController(PasswordPolicyService policies) : I
     /// <response code="400">A value is outside IAM's range for it.</response>
     [HttpPut("account/password-policy")]
     [ProducesResponseType<PasswordPolicyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     public async Task<ActionResult<PasswordPolicyResponse>> Put(
         PasswordPolicyRequest request,
         CancellationToken cancellationToken) =>
