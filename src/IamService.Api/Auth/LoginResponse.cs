@@ -6,10 +6,14 @@ namespace IamService.Api.Auth;
 /// </summary>
 public sealed record LoginResponse
 {
+    /// <summary>A JWT to send as <c>Authorization: Bearer ...</c>.</summary>
+    /// <example>eyJhbGciOiJFUzI1NiIsImtpZCI6IjRmM2EifQ.eyJzdWIiOiJBSURBIn0.c2lnbmF0dXJl</example>
     public string? AccessToken { get; init; }
 
+    /// <example>Bearer</example>
     public string? TokenType { get; init; }
 
+    /// <example>2026-12-04T09:30:00+00:00</example>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>True when the password was right and an MFA code must follow (POST /api/v1/auth/login/mfa).</summary>
