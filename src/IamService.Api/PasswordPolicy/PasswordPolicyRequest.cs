@@ -7,6 +7,7 @@ namespace IamService.Api.PasswordPolicy;
 public sealed record PasswordPolicyRequest
 {
     /// <summary>6 to 128; 6 when omitted.</summary>
+    /// <example>14</example>
     public int? MinimumPasswordLength { get; init; }
 
     /// <summary>At least one of <c>! @ # $ % ^ &amp; * ( ) _ + - = [ ] { } | '</c>.</summary>
@@ -22,6 +23,7 @@ public sealed record PasswordPolicyRequest
     public bool AllowUsersToChangePassword { get; init; }
 
     /// <summary>Days a password stays valid, 1 to 1095; passwords never expire when omitted.</summary>
+    /// <example>90</example>
     public int? MaxPasswordAge { get; init; }
 
     /// <summary>How many previous passwords a user may not reuse, 1 to 24; reuse is allowed when omitted.</summary>

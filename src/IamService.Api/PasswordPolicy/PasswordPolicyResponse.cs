@@ -5,6 +5,7 @@ namespace IamService.Api.PasswordPolicy;
 /// <summary>The account password policy as IAM's GetAccountPasswordPolicy shows it.</summary>
 public sealed record PasswordPolicyResponse
 {
+    /// <example>14</example>
     public required int MinimumPasswordLength { get; init; }
 
     public required bool RequireSymbols { get; init; }
@@ -20,6 +21,7 @@ public sealed record PasswordPolicyResponse
     /// <summary>Whether passwords expire, that is whether <see cref="MaxPasswordAge"/> is set.</summary>
     public required bool ExpirePasswords { get; init; }
 
+    /// <example>90</example>
     public int? MaxPasswordAge { get; init; }
 
     public int? PasswordReusePrevention { get; init; }
