@@ -12,6 +12,7 @@ builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
 builder.Services.AddIamMfa();
+builder.Services.AddIamSignIn();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
@@ -28,7 +29,9 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseIamSwagger();
 app.UseAuthentication();
+app.UsePasswordChangeTokenGate();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
 app.MapIamHealthChecks();
 
