@@ -14,9 +14,9 @@ internal static class PolicyScanner
         EvaluationTrace? trace)
     {
         var result = ScanResult.None;
-        foreach (var candidate in index.Find(request.ActionService))
+        foreach (var candidate in index.Find(in request, out var actionMatched))
         {
-            if (!candidate.MatchesAction(in request))
+            if (!actionMatched && !candidate.MatchesAction(in request))
             {
                 continue;
             }

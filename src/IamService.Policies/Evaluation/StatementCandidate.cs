@@ -12,10 +12,11 @@ internal sealed class StatementCandidate(
 {
     public CompiledStatement Statement { get; } = statement;
 
-    public bool MatchesAction(in AccessRequest request)
+    public bool MatchesAction(in AccessRequest request) => MatchesAction(request.ActionService, request.ActionName);
+
+    public bool MatchesAction(ReadOnlySpan<char> service, ReadOnlySpan<char> name)
     {
         var matched = false;
-        var name = request.ActionName;
         foreach (var pattern in sameService)
         {
             if (pattern.IsNameMatch(name))
@@ -27,7 +28,6 @@ internal sealed class StatementCandidate(
 
         if (!matched)
         {
-            var service = request.ActionService;
             foreach (var pattern in anyService)
             {
                 if (pattern.IsMatch(service, name))
