@@ -14,9 +14,13 @@ internal static class PolicyScanner
         EvaluationTrace? trace)
     {
         var result = ScanResult.None;
-        foreach (var candidate in index.Find(in request, out var actionMatched))
+        var candidates = index.Find(in request, out var actionMatched);
+        foreach (ref readonly var candidate in candidates.AsSpan())
         {
-            if (!actionMatched && !candidate.MatchesAction(in request))
+            // The gate only ever rules out statements whose resource cannot match. The explaining path skips it so
+            // that it reads every statement's variables exactly as before and reports the same missing keys.
+            if ((trace is null && !candidate.Gate.Admits(request.Resource))
+                || (!actionMatched && !candidate.MatchesAction(in request)))
             {
                 continue;
             }
