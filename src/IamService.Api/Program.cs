@@ -1,4 +1,5 @@
 using IamService.Api.Accounts;
+using IamService.Api.Auth;
 using IamService.Api.Hosting;
 using IamService.Api.Storage;
 
@@ -7,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
+builder.Services.AddIamPolicyApi();
+builder.Services.AddIamAuthentication();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
@@ -22,6 +25,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePages();
 app.UseIamSwagger();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapControllers();
 app.MapIamHealthChecks();
 

@@ -18,6 +18,9 @@ public sealed class Account
     public string? Alias { get; set; }
 
     public DateTimeOffset CreateDate { get; set; }
+
+    /// <summary>Whether every user must have an enabled MFA device before doing anything but enrolling one.</summary>
+    public bool RequireMfa { get; set; }
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

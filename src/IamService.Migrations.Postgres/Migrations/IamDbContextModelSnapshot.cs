@@ -44,6 +44,10 @@ namespace IamService.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("create_date");
 
+                    b.Property<bool>("RequireMfa")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_mfa");
+
                     b.HasKey("Key")
                         .HasName("pk_accounts");
 
@@ -59,6 +63,444 @@ namespace IamService.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("ck_accounts_singleton", "key = 1");
                         });
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.AccessKey", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character(20)")
+                        .HasColumnName("access_key_id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset?>("LastUsedDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_date");
+
+                    b.Property<string>("LastUsedService")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_used_service");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.HasKey("AccessKeyId")
+                        .HasName("pk_access_keys");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_access_keys_user_id");
+
+                    b.ToTable("access_keys", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.LoginProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character(21)")
+                        .HasColumnName("user_id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset>("PasswordLastChanged")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_last_changed");
+
+                    b.Property<DateTimeOffset?>("PasswordLastUsed")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_last_used");
+
+                    b.Property<bool>("PasswordResetRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("password_reset_required");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_login_profiles");
+
+                    b.ToTable("login_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.MfaDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreateDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_date");
+
+                    b.Property<DateTimeOffset?>("EnableDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enable_date");
+
+                    b.Property<long>("LastUsedTimeStep")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_time_step");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("principal_id");
+
+                    b.Property<string>("ProtectedSeed")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("protected_seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mfa_devices");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mfa_devices_normalized_name");
+
+                    b.HasIndex("PrincipalId")
+                        .HasDatabaseName("ix_mfa_devices_principal_id");
+
+                    b.ToTable("mfa_devices", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("principal_id");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_history");
+
+                    b.HasIndex("PrincipalId", "RetiredAt")
+                        .HasDatabaseName("ix_password_history_principal_id_retired_at");
+
+                    b.ToTable("password_history", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.PasswordPolicy", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_key");
+
+                    b.Property<bool>("AllowUsersToChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_users_to_change_password");
+
+                    b.Property<bool>("HardExpiry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hard_expiry");
+
+                    b.Property<int?>("MaxPasswordAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_password_age");
+
+                    b.Property<int>("MinimumPasswordLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_password_length");
+
+                    b.Property<int?>("PasswordReusePrevention")
+                        .HasColumnType("integer")
+                        .HasColumnName("password_reuse_prevention");
+
+                    b.Property<bool>("RequireLowercaseCharacters")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_lowercase_characters");
+
+                    b.Property<bool>("RequireNumbers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_numbers");
+
+                    b.Property<bool>("RequireSymbols")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_symbols");
+
+                    b.Property<bool>("RequireUppercaseCharacters")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_uppercase_characters");
+
+                    b.HasKey("AccountKey")
+                        .HasName("pk_password_policies");
+
+                    b.ToTable("password_policies", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.Session", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AuthTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("auth_time");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("MfaAuthTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mfa_auth_time");
+
+                    b.Property<string>("PrincipalArn")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("principal_arn");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("principal_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RoleSessionName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("role_session_name");
+
+                    b.Property<string>("SessionPolicy")
+                        .HasColumnType("text")
+                        .HasColumnName("session_policy");
+
+                    b.Property<string>("SourceAccessKeyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source_access_key_id");
+
+                    b.Property<string>("SourceIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("source_ip");
+
+                    b.Property<string>("SourcePrincipalId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("source_principal_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("PrincipalId")
+                        .HasDatabaseName("ix_sessions_principal_id");
+
+                    b.HasIndex("SourceAccessKeyId")
+                        .HasDatabaseName("ix_sessions_source_access_key_id");
+
+                    b.HasIndex("SourcePrincipalId")
+                        .HasDatabaseName("ix_sessions_source_principal_id");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.SignInChallenge", b =>
+                {
+                    b.Property<string>("ChallengeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("challenge_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("PasswordVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_verified_at");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("principal_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("ChallengeHash")
+                        .HasName("pk_sign_in_challenges");
+
+                    b.ToTable("sign_in_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.SignInEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PrincipalId")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("principal_id");
+
+                    b.Property<string>("SourceIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("source_ip");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_events");
+
+                    b.HasIndex("PrincipalId", "OccurredAt")
+                        .HasDatabaseName("ix_sign_in_events_principal_id_occurred_at");
+
+                    b.ToTable("sign_in_events", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpireAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expire_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTimeOffset>("RetireAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retire_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("IamService.Data.Groups.Group", b =>
@@ -90,7 +532,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");
@@ -98,6 +541,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_groups_path");
 
                     b.ToTable("groups", (string)null);
                 });
@@ -257,7 +703,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdateDate")
                         .HasColumnType("timestamp with time zone")
@@ -269,6 +716,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_managed_policies_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_managed_policies_path");
 
                     b.ToTable("managed_policies", (string)null);
                 });
@@ -375,7 +825,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -389,6 +840,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_roles_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_roles_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_roles_permissions_boundary_policy_id");
@@ -540,7 +994,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -554,6 +1009,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_users_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_users_permissions_boundary_policy_id");
@@ -645,6 +1103,59 @@ namespace IamService.Migrations.Postgres.Migrations
                         .HasName("pk_user_tags");
 
                     b.ToTable("user_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.AccessKey", b =>
+                {
+                    b.HasOne("IamService.Data.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.LoginProfile", b =>
+                {
+                    b.HasOne("IamService.Data.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("IamService.Data.Credentials.LoginProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_login_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("IamService.Data.Credentials.PasswordPolicy", b =>
+                {
+                    b.HasOne("IamService.Data.Account", null)
+                        .WithOne()
+                        .HasForeignKey("IamService.Data.Credentials.PasswordPolicy", "AccountKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_policies_accounts_account_key");
                 });
 
             modelBuilder.Entity("IamService.Data.Groups.GroupInlinePolicy", b =>

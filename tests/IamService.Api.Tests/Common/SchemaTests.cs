@@ -37,8 +37,8 @@ public sealed class SchemaTests : IAsyncLifetime
             }
         }
 
-        // Users, groups, roles, policies, three inline-policy tables and four tag tables.
-        Assert.Equal(11, columns.Count);
+        // Users, groups, roles, policies, three inline-policy tables, four tag tables and MFA devices.
+        Assert.Equal(12, columns.Count);
         Assert.All(columns, c => Assert.EndsWith(" C", c, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,126 @@
+using IamService.Data;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IamService.Api.Auth;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>
+    /// Bearer tokens signed by this service's own key ring, honoured only while their session lives; Data
+    /// Protection keys kept in the database, so that every instance can read what another encrypted.
+    /// </summary>
+    public static IServiceCollection AddIamAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddDataProtection().SetApplicationName("IamService").PersistKeysToDbContext<IamDbContext>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<SessionRevoker>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<Mfa.MfaSeedProtector>();
+        services.AddScoped<Mfa.TotpVerifier>();
+        services.AddSingleton<IPasswordHasher<Data.Credentials.LoginProfile>,
+            PasswordHasher<Data.Credentials.LoginProfile>>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing, IOptions<TokenOptions>>((bearer, ring, tokens) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = tokens.Value.Issuer,
+                    ValidAudience = tokens.Value.Issuer,
+                    // Only what this service signs: "none", HS256 with the public key as secret, and the
+                    // like are refused before any key is looked at.
+                    ValidAlgorithms = [SigningKeyRing.Algorithm],
+                    ValidTypes = ["JWT"],
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKeyResolver = (_, _, keyId, _) =>
+                        ring.ValidationKeys.Where(k => k.KeyId == keyId),
+                };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = async context =>
+                    {
+                        var keyId = ReadKeyId(context.Request.Headers.Authorization.ToString());
+                        await ring.EnsureKnownAsync(keyId, context.HttpContext.RequestAborted);
+                    },
+                    OnTokenValidated = CheckSessionAsync,
+                    OnChallenge = WriteChallengeAsync,
+                    OnForbidden = context => Task.CompletedTask,
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>A token is honoured only while its session exists, has not expired and has not been revoked.</summary>
+    private static async Task CheckSessionAsync(TokenValidatedContext context)
+    {
+        var caller = CallerIdentity.From(context.Principal!);
+        if (caller is null)
+        {
+            context.Fail("The access token lacks IamService's claims.");
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<IamDbContext>();
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var live = await db.Sessions.AsNoTracking()
+            .AnyAsync(s => s.Id == caller.SessionId && s.RevokedAt == null && s.ExpiresAt > now,
+                context.HttpContext.RequestAborted);
+        if (!live)
+        {
+            context.Fail(new SessionEndedException());
+        }
+    }
+
+    private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var detail = context.AuthenticateFailure switch
+        {
+            null => "This endpoint needs an access token: sign in with POST /api/v1/auth/login and send it as "
+                + "'Authorization: Bearer <token>'.",
+            SecurityTokenExpiredException => "The access token has expired: sign in again.",
+            SessionEndedException =>
+                "The session of this access token has ended (signed out or revoked): sign in again.",
+            _ => "The access token is not valid: sign in again to get a new one.",
+        };
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = "Bearer";
+        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Detail = detail },
+        });
+    }
+
+    private static string? ReadKeyId(string authorization)
+    {
+        const string prefix = "Bearer ";
+        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var handler = new JsonWebTokenHandler();
+        var token = authorization[prefix.Length..].Trim();
+        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Kid : null;
+    }
+}
+
+/// <summary>A correctly signed token whose session was signed out, revoked or has expired.</summary>
+internal sealed class SessionEndedException() : Exception("The session has ended.");
