@@ -10,6 +10,7 @@ namespace IamService.Benchmarks;
 /// reading it at all. Building a caller's <see cref="PolicySet"/> (merging its policies' indexes) is per set.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CompileBenchmarks
 {
     private const int Policies = 100;

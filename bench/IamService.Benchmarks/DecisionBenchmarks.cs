@@ -11,6 +11,7 @@ namespace IamService.Benchmarks;
 /// request's action up in a dictionary, the floor any evaluator pays to touch the request.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DecisionBenchmarks
 {
     private const int Operations = SyntheticAccount.RequestCount;
