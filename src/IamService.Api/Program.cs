@@ -1,6 +1,7 @@
 using IamService.Api.Accounts;
 using IamService.Api.Auth;
 using IamService.Api.Hosting;
+using IamService.Api.PolicyCache;
 using IamService.Api.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamPolicyCache();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
@@ -26,6 +28,7 @@ app.UseStatusCodePages();
 app.UseIamSwagger();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIamPolicyWriteBarrier();
 app.MapControllers();
 app.MapIamHealthChecks();
 

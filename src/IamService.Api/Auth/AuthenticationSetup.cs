@@ -1,8 +1,8 @@
+using IamService.Api.Decisions;
 using IamService.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -74,11 +74,11 @@ internal static class AuthenticationSetup
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<IamDbContext>();
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var live = await db.Sessions.AsNoTracking()
-            .AnyAsync(s => s.Id == caller.SessionId && s.RevokedAt == null && s.ExpiresAt > now,
-                context.HttpContext.RequestAborted);
+        // Sessions are cached until they end: a sign-out or revocation drops the entry on every instance.
+        var services = context.HttpContext.RequestServices;
+        var session = await services.GetRequiredService<SessionDirectory>()
+            .FindAsync(caller.SessionId, context.HttpContext.RequestAborted);
+        var live = session is not null && session.IsLive(services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (!live)
         {
             context.Fail(new SessionEndedException());

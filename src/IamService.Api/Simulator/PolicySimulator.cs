@@ -109,7 +109,7 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
         result.MissingContextKeys,
         hasBoundary ? new PermissionsBoundaryDecisionDetail(result.AllowedByPermissionsBoundary == true) : null);
 
-    private static MatchedStatementResponse Describe(MatchedStatement statement) => new(
+    public static MatchedStatementResponse Describe(MatchedStatement statement) => new(
         statement.Source.Id,
         JsonNamingPolicy.CamelCase.ConvertName(statement.Slot.ToString()),
         statement.StatementIndex,
