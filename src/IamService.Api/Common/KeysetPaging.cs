@@ -27,7 +27,8 @@ public static class KeysetPaging
         }
 
         // One extra row tells whether another page follows without a second query.
-        var rows = await source.OrderBy(e => e.NormalizedName).Take(request.MaxItems + 1).ToListAsync(cancellationToken);
+        var rows = await source.OrderBy(e => e.NormalizedName).Take(request.MaxItems + 1)
+            .ToListAsync(cancellationToken);
         if (rows.Count <= request.MaxItems)
         {
             return new Page<T>(rows, IsTruncated: false, Marker: null);
