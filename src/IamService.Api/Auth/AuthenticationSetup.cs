@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using IamService.Api.Decisions;
 using IamService.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -56,6 +58,16 @@ internal static class AuthenticationSetup
                         await ring.EnsureKnownAsync(keyId, context.HttpContext.RequestAborted);
                     },
                     OnTokenValidated = CheckSessionAsync,
+                    // A store that cannot be reached is not a bad token: let it surface as a 503, not a 401.
+                    OnAuthenticationFailed = context =>
+                    {
+                        if (context.Exception is DbException or TimeoutException)
+                        {
+                            ExceptionDispatchInfo.Capture(context.Exception).Throw();
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = WriteChallengeAsync,
                     OnForbidden = context => Task.CompletedTask,
                 };

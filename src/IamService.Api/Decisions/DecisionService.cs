@@ -46,6 +46,12 @@ public sealed class DecisionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
+        var given = ReadContext(request.Context);
+        if (!given.IsSuccess)
+        {
+            return given.Error;
+        }
+
         var subject = await FindSubjectAsync(request, cancellationToken);
         if (!subject.IsSuccess)
         {
@@ -58,17 +64,13 @@ public sealed class DecisionService(
             return permitted;
         }
 
-        var context = BuildContext(subject.Value, request.Context);
-        if (!context.IsSuccess)
-        {
-            return context.Error;
-        }
-
         var resourcePolicy = ReadResourcePolicy(request, subject.Value.Principal.AccountId);
         if (!resourcePolicy.IsSuccess)
         {
             return resourcePolicy.Error;
         }
+
+        var context = AddKnownKeys(given.Value, subject.Value);
 
         if (subject.Value.IsRoot)
         {
@@ -78,7 +80,7 @@ public sealed class DecisionService(
 
         var set = subject.Value.Policies!.With(subject.Value.SessionPolicies, resourcePolicy.Value);
         var result = PolicyEvaluator.Evaluate(
-            new AccessRequest(subject.Value.Principal, request.Action, request.Resource, context.Value), set);
+            new AccessRequest(subject.Value.Principal, request.Action, request.Resource, context), set);
         return new AuthorizeResponse(
             PolicySimulator.DecisionName(result.Decision),
             [.. result.MatchedStatements.Select(PolicySimulator.Describe)],
@@ -101,14 +103,15 @@ public sealed class DecisionService(
             return null;
         }
 
-        var context = BuildContext(caller, extraContext);
-        if (!context.IsSuccess)
+        var given = ReadContext(extraContext);
+        if (!given.IsSuccess)
         {
-            return context.Error;
+            return given.Error;
         }
 
         var set = caller.Policies!.With(caller.SessionPolicies, resourcePolicy: null);
-        var result = PolicyEvaluator.Evaluate(new AccessRequest(caller.Principal, action, resource, context.Value), set);
+        var context = AddKnownKeys(given.Value, caller);
+        var result = PolicyEvaluator.Evaluate(new AccessRequest(caller.Principal, action, resource, context), set);
         return result.IsAllowed ? null : AccessDenied(caller.Principal.Arn, action, resource, result.Reason);
     }
 
@@ -162,16 +165,11 @@ public sealed class DecisionService(
             : IamError.NoSuchEntity("The principal of subjectToken no longer exists.");
     }
 
-    /// <summary>
-    /// The request's context keys, then what the service knows, which wins: principal keys, MFA and token
-    /// facts of the session, and the time. A caller cannot claim MFA for someone else's token.
-    /// </summary>
-    private Result<RequestContext> BuildContext(
-        DecisionSubject subject,
-        IReadOnlyDictionary<string, JsonElement>? given)
+    /// <summary>The request's own context keys, each read as a typed value.</summary>
+    private static Result<RequestContextBuilder> ReadContext(IReadOnlyDictionary<string, JsonElement>? given)
     {
         var builder = new RequestContextBuilder();
-        foreach (var (key, value) in given ?? new Dictionary<string, JsonElement>())
+        foreach (var (key, value) in given ?? NoContext)
         {
             var read = ContextValues.Read(key, value);
             if (!read.IsSuccess)
@@ -185,6 +183,15 @@ public sealed class DecisionService(
             }
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds what the service knows, which wins over the request's keys of the same name: principal keys, MFA
+    /// and token facts of the session, and the time. A caller cannot claim MFA for someone else's token.
+    /// </summary>
+    private RequestContext AddKnownKeys(RequestContextBuilder builder, DecisionSubject subject)
+    {
         var now = time.GetUtcNow();
         builder.AddPrincipalKeys(subject.Principal);
         builder.AddDate("aws:CurrentTime", now);

@@ -14,14 +14,6 @@ namespace IamService.Api.PolicyCache;
 public sealed partial class PolicyWriteTracker(EffectivePolicyCache cache, IOptions<StorageOptions> storage)
     : DbCommandInterceptor
 {
-    // The tables whose triggers announce changes; see the PolicyChangeNotifications migration.
-    private static readonly string[] Tables =
-    [
-        "users", "user_tags", "user_inline_policies", "user_policy_attachments", "group_memberships", "groups",
-        "group_inline_policies", "group_policy_attachments", "roles", "role_tags", "role_inline_policies",
-        "role_policy_attachments", "managed_policies", "managed_policy_versions",
-    ];
-
     private static readonly AsyncLocal<RequestMark?> Current = new();
 
     /// <summary>Starts watching the current request; the mark says afterwards whether it wrote policy data.</summary>
@@ -72,17 +64,26 @@ public sealed partial class PolicyWriteTracker(EffectivePolicyCache cache, IOpti
         }
     }
 
-    internal static bool WritesPolicyData(string sql) =>
-        (WriteStatement().IsMatch(sql) && Tables.Any(t => sql.Contains($"\"{t}\"", StringComparison.Ordinal)))
-        || SessionEnd().IsMatch(sql);
+    internal static bool WritesPolicyData(string sql) => PolicyWrite().IsMatch(sql) || SessionEnd().IsMatch(sql);
+
+    /// <summary>
+    /// A write to a table whose triggers announce changes (see the PolicyChangeNotifications migration), its
+    /// name quoted or not, as each provider writes it.
+    /// </summary>
+    [GeneratedRegex(
+        """
+        (INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?
+        (users|user_tags|user_inline_policies|user_policy_attachments|group_memberships
+        |groups|group_inline_policies|group_policy_attachments
+        |roles|role_tags|role_inline_policies|role_policy_attachments
+        |managed_policies|managed_policy_versions)\b
+        """,
+        RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex PolicyWrite();
 
     /// <summary>Sessions matter to caches only when they end: an update (revocation) or a delete.</summary>
-    [GeneratedRegex(@"(UPDATE|DELETE\s+FROM)\s+""sessions""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""(UPDATE|DELETE\s+FROM)\s+"?sessions\b""", RegexOptions.IgnoreCase)]
     private static partial Regex SessionEnd();
-
-    /// <summary>An INSERT, UPDATE or DELETE at the start of the command or of any statement in a batch.</summary>
-    [GeneratedRegex(@"(^|[;\n])\s*(INSERT|UPDATE|DELETE)\s", RegexOptions.IgnoreCase)]
-    private static partial Regex WriteStatement();
 
     /// <summary>Whether a request has written anything decisions depend on.</summary>
     public sealed class RequestMark

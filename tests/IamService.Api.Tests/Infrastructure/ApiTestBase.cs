@@ -23,14 +23,14 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await CreateDatabaseAsync();
         Factory = new IamApiFactory(Database) { Settings = Settings };
         Client = Factory.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();
