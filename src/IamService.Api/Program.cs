@@ -2,6 +2,7 @@ using IamService.Api.Accounts;
 using IamService.Api.Auth;
 using IamService.Api.Hosting;
 using IamService.Api.Mfa;
+using IamService.Api.PolicyCache;
 using IamService.Api.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamPolicyCache();
 builder.Services.AddIamMfa();
 builder.Services.AddIamSignIn();
 builder.Services.AddIamProblemDetails();
@@ -32,6 +34,7 @@ app.UseAuthentication();
 app.UsePasswordChangeTokenGate();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseIamPolicyWriteBarrier();
 app.MapControllers();
 app.MapIamHealthChecks();
 

@@ -1,8 +1,10 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
+using IamService.Api.Decisions;
 using IamService.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -59,6 +61,16 @@ internal static class AuthenticationSetup
                         await ring.EnsureKnownAsync(keyId, context.HttpContext.RequestAborted);
                     },
                     OnTokenValidated = CheckSessionAsync,
+                    // A store that cannot be reached is not a bad token: let it surface as a 503, not a 401.
+                    OnAuthenticationFailed = context =>
+                    {
+                        if (context.Exception is DbException or TimeoutException)
+                        {
+                            ExceptionDispatchInfo.Capture(context.Exception).Throw();
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = WriteChallengeAsync,
                     OnForbidden = context => Task.CompletedTask,
                 };
@@ -77,11 +89,11 @@ internal static class AuthenticationSetup
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<IamDbContext>();
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var live = await db.Sessions.AsNoTracking()
-            .AnyAsync(s => s.Id == caller.SessionId && s.RevokedAt == null && s.ExpiresAt > now,
-                context.HttpContext.RequestAborted);
+        // Sessions are cached until they end: a sign-out or revocation drops the entry on every instance.
+        var services = context.HttpContext.RequestServices;
+        var session = await services.GetRequiredService<SessionDirectory>()
+            .FindAsync(caller.SessionId, context.HttpContext.RequestAborted);
+        var live = session is not null && session.IsLive(services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (!live)
         {
             context.Fail(new SessionEndedException());

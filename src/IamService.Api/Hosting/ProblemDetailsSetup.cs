@@ -18,6 +18,7 @@ internal static class ProblemDetailsSetup
             problem.Extensions.TryAdd("code", IamErrorCode.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         return services;
     }
 }

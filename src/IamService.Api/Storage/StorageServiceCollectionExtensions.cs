@@ -1,5 +1,6 @@
 using IamService.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace IamService.Api.Storage;
@@ -44,6 +45,7 @@ internal static class StorageServiceCollectionExtensions
             }
 
             builder.UseSnakeCaseNamingConvention();
+            builder.AddInterceptors(provider.GetServices<IInterceptor>());
         });
 
         return services;

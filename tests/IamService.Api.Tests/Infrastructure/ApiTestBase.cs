@@ -26,14 +26,14 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await CreateDatabaseAsync();
         Factory = new IamApiFactory(Database) { Settings = Settings, Clock = ServiceClock };
         Client = Factory.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();
@@ -149,9 +149,7 @@ public abstract class ApiTestBase : IAsyncLifetime
     protected async Task<JsonElement> GetJsonAsync(string uri) => await OkAsync(await Client.GetAsync(uri));
 
     protected static async Task<JsonElement> OkAsync(
-
         HttpResponseMessage response,
-
         HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
