@@ -49,6 +49,7 @@ public sealed class ResourceResolver(IamDbContext db)
             IamResource.Groups => List(EntityKind.Group, context, accountId),
             IamResource.Roles => List(EntityKind.Role, context, accountId),
             IamResource.Policies => List(EntityKind.Policy, context, accountId),
+            // Limitation: as in IAM, a create is checked on the device's ARN only, not on the user it is for.
             IamResource.NewMfaDevice => $"arn:aws:iam::{accountId}:mfa/{NewEntity(context)?.NewEntityName}",
             IamResource.PolicySource =>
                 Argument<SimulatePrincipalPolicyRequest>(context)?.PolicySourceArn ?? AnyResource,

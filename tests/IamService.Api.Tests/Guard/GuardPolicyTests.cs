@@ -55,7 +55,7 @@ public sealed class GuardPolicyTests : GuardTestBase
             .GetProperty("arn").GetString()!;
         var userName = await UserWithPoliciesAsync("capped", Allow("iam:*"));
         await OkAsync(
-            await PutAsync($"/api/v1/users/{userName}/permissions-boundary", new { permissionsBoundary = arn }),
+            await PutAsync($"/api/v1/users/{userName}/permissions-boundary", new { policyArn = arn }),
             HttpStatusCode.NoContent);
         using var user = await SignedInAsync(userName);
 
