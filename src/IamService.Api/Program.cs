@@ -2,6 +2,7 @@ using IamService.Api.Accounts;
 using IamService.Api.Auth;
 using IamService.Api.Hosting;
 using IamService.Api.Storage;
+using IamService.Api.Sts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamAccessKeysAndSts();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
