@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
+builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
 builder.Services.AddIamAccessKeysAndSts();
 builder.Services.AddIamProblemDetails();

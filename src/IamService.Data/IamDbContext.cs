@@ -91,11 +91,14 @@ public sealed class IamDbContext(DbContextOptions<IamDbContext> options)
         if (Database.IsNpgsql())
         {
             // Normalized names and keys are compared and ordered byte by byte, so that ORDER BY, the unique
-            // indexes and keyset paging agree on both providers whatever the database's default collation.
-            var normalized = modelBuilder.Model.GetEntityTypes()
+            // indexes and keyset paging agree on both providers whatever the database's default collation; paths
+            // too, so that a path prefix is a range of the path index.
+            var byteOrdered = modelBuilder.Model.GetEntityTypes()
                 .SelectMany(e => e.GetProperties())
-                .Where(p => p.Name is nameof(INamed.NormalizedName) or nameof(EntityTag.NormalizedKey));
-            foreach (var property in normalized)
+                .Where(p => p.Name is nameof(INamed.NormalizedName)
+                    or nameof(EntityTag.NormalizedKey)
+                    or nameof(IamEntity.Path));
+            foreach (var property in byteOrdered)
             {
                 property.SetCollation(ByteOrderCollation);
             }

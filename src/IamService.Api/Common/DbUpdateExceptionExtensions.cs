@@ -6,7 +6,8 @@ namespace IamService.Api.Common;
 
 internal static class DbUpdateExceptionExtensions
 {
-    // SQLite's extended result codes: SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_FOREIGNKEY.
+    // SQLite's extended result codes: SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY,
+    // SQLITE_CONSTRAINT_FOREIGNKEY.
     private const int SqliteUnique = 2067;
     private const int SqlitePrimaryKey = 1555;
     private const int SqliteForeignKey = 787;

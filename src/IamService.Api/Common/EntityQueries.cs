@@ -52,7 +52,10 @@ public static class EntityQueries
         return policy is null ? IamError.NoSuchPolicy(arn) : policy;
     }
 
-    public static Task<bool> NameExistsAsync<T>(this IQueryable<T> source, string name, CancellationToken cancellationToken)
+    public static Task<bool> NameExistsAsync<T>(
+        this IQueryable<T> source,
+        string name,
+        CancellationToken cancellationToken)
         where T : IamEntity
     {
         var normalized = IamEntity.NormalizeName(name);
@@ -64,7 +67,10 @@ public static class EntityQueries
     /// that checks made after it (limits, what blocks a delete) still hold at commit: a second writer of the
     /// same row waits here. Returns false when the row does not exist (any more).
     /// </summary>
-    public static async Task<bool> LockRowAsync<T>(this IQueryable<T> source, string id, CancellationToken cancellationToken)
+    public static async Task<bool> LockRowAsync<T>(
+        this IQueryable<T> source,
+        string id,
+        CancellationToken cancellationToken)
         where T : IamEntity
     {
         var updated = await source.Where(e => e.Id == id)

@@ -53,7 +53,8 @@ public readonly record struct IamArn(string AccountId, EntityKind Kind, string P
             return false;
         }
 
-        arn = new IamArn(accountId, kind, resource[slash..(lastSlash + 1)].ToString(), resource[(lastSlash + 1)..].ToString());
+        arn = new IamArn(accountId, kind, resource[slash..(lastSlash + 1)].ToString(),
+            resource[(lastSlash + 1)..].ToString());
         return true;
     }
 

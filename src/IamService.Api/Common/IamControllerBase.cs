@@ -34,7 +34,8 @@ public abstract class IamControllerBase : ControllerBase
     }
 
     [NonAction]
-    public ActionResult<T> OkOrProblem<T>(Result<T> result) => result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
+    public ActionResult<T> OkOrProblem<T>(Result<T> result) =>
+        result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
 
     /// <summary>A 201 whose Location is the new entity's GET action, or the problem.</summary>
     [NonAction]

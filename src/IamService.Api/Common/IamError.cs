@@ -39,7 +39,8 @@ public sealed record IamError(string Code, int Status, string Detail)
         Extensions = new Dictionary<string, object?> { ["remaining"] = remaining },
     };
 
-    /// <summary>A value breaks a constraint of the API's model (length, pattern, range): IAM's ValidationError.</summary>
+    /// <summary>A value breaks a constraint of the API's model (length, pattern, range): IAM's
+    /// ValidationError.</summary>
     public static IamError Validation(string detail) => new(
         IamErrorCode.ValidationError, StatusCodes.Status400BadRequest, $"1 validation error detected: {detail}");
 

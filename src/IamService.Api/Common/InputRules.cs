@@ -33,7 +33,8 @@ public static partial class InputRules
         CheckLength(name, field, 1, maxLength)
         ?? (NameRegex().IsMatch(name!) ? null : PatternError(name!, field, NamePattern));
 
-    /// <summary>A path: <c>/</c>, or <c>/</c> + printable ASCII (0x21 to 0x7E) + <c>/</c>, up to 512 characters.</summary>
+    /// <summary>A path: <c>/</c>, or <c>/</c> + printable ASCII (0x21 to 0x7E) + <c>/</c>, up to 512
+    /// characters.</summary>
     public static IamError? CheckPath(string? path, string field = "path") =>
         CheckLength(path, field, 1, IamEntity.MaxPathLength)
         ?? (PathRegex().IsMatch(path!) ? null : PatternError(path!, field, PathPattern));
@@ -57,14 +58,16 @@ public static partial class InputRules
         if (tags.Count > MaxTagsPerEntity)
         {
             return IamError.Validation(string.Create(CultureInfo.InvariantCulture,
-                $"Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {MaxTagsPerEntity}"));
+                $"Value at '{field}' failed to satisfy constraint: " +
+                $"Member must have length less than or equal to {MaxTagsPerEntity}"));
         }
 
         for (var i = 0; i < tags.Count; i++)
         {
             var tag = tags[i];
             var error = tag is null
-                ? IamError.Validation($"Value at '{field}.{i + 1}' failed to satisfy constraint: Member must not be null")
+                ? IamError.Validation(
+                    $"Value at '{field}.{i + 1}' failed to satisfy constraint: Member must not be null")
                 : CheckTagKey(tag.Key, $"{field}.{i + 1}.member.key")
                     ?? CheckLength(tag.Value, $"{field}.{i + 1}.member.value", 0, EntityTag.MaxValueLength)
                     ?? (TagValueRegex().IsMatch(tag.Value)
@@ -91,7 +94,8 @@ public static partial class InputRules
         if (keys.Count > MaxTagsPerEntity)
         {
             return IamError.Validation(string.Create(CultureInfo.InvariantCulture,
-                $"Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {MaxTagsPerEntity}"));
+                $"Value at '{field}' failed to satisfy constraint: " +
+                $"Member must have length less than or equal to {MaxTagsPerEntity}"));
         }
 
         for (var i = 0; i < keys.Count; i++)
@@ -114,7 +118,8 @@ public static partial class InputRules
         }
 
         return key!.StartsWith(ReservedTagKeyPrefix, StringComparison.OrdinalIgnoreCase)
-            ? IamError.InvalidInput($"Tag key '{key}' is not allowed: keys that start with 'aws:' are reserved for AWS.")
+            ? IamError.InvalidInput(
+                $"Tag key '{key}' is not allowed: keys that start with 'aws:' are reserved for AWS.")
             : null;
     }
 
@@ -143,17 +148,20 @@ public static partial class InputRules
         if (value.Length < min)
         {
             return IamError.Validation(string.Create(CultureInfo.InvariantCulture,
-                $"Value at '{field}' failed to satisfy constraint: Member must have length greater than or equal to {min}"));
+                $"Value at '{field}' failed to satisfy constraint: " +
+                $"Member must have length greater than or equal to {min}"));
         }
 
         return value.Length > max
             ? IamError.Validation(string.Create(CultureInfo.InvariantCulture,
-                $"Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {max}"))
+                $"Value at '{field}' failed to satisfy constraint: " +
+                $"Member must have length less than or equal to {max}"))
             : null;
     }
 
     private static IamError PatternError(string value, string field, string pattern) => IamError.Validation(
-        $"Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
+        $"Value '{value}' at '{field}' failed to satisfy constraint: " +
+        $"Member must satisfy regular expression pattern: {pattern}");
 
     // IAM's \w means ASCII letters, digits and underscore; .NET's \w would also accept other scripts.
     [GeneratedRegex(@"\A[A-Za-z0-9_+=,.@-]+\z", RegexOptions.CultureInvariant)]

@@ -27,7 +27,8 @@ public static class KeysetPaging
         }
 
         // One extra row tells whether another page follows without a second query.
-        var rows = await source.OrderBy(e => e.NormalizedName).Take(request.MaxItems + 1).ToListAsync(cancellationToken);
+        var rows = await source.OrderBy(e => e.NormalizedName).Take(request.MaxItems + 1)
+            .ToListAsync(cancellationToken);
         if (rows.Count <= request.MaxItems)
         {
             return new Page<T>(rows, IsTruncated: false, Marker: null);
@@ -39,7 +40,8 @@ public static class KeysetPaging
 
     /// <summary>
     /// Keeps the entities whose path starts with the prefix, compared case-sensitively as IAM does (a LIKE
-    /// would ignore case on SQLite).
+    /// would ignore case on SQLite). The test is a range, from the prefix up to the prefix with its last
+    /// character raised by one, which the path index serves: paths compare byte by byte on both providers.
     /// </summary>
     public static IQueryable<T> WithPathPrefix<T>(this IQueryable<T> source, string? pathPrefix)
         where T : IamEntity
@@ -49,7 +51,10 @@ public static class KeysetPaging
             return source;
         }
 
-        var length = pathPrefix.Length;
-        return source.Where(e => e.Path.Length >= length && e.Path.Substring(0, length) == pathPrefix);
+        // A prefix is printable ASCII (0x21 to 0x7E), so its raised last character is still one byte.
+        var end = pathPrefix[..^1] + (char)(pathPrefix[^1] + 1);
+#pragma warning disable CA1307, CA1309, CA1310 // Translated to SQL ">=" and "<" under the byte-order collation.
+        return source.Where(e => string.Compare(e.Path, pathPrefix) >= 0 && string.Compare(e.Path, end) < 0);
+#pragma warning restore CA1307, CA1309, CA1310
     }
 }

@@ -10,9 +10,11 @@ namespace IamService.Api.Common;
 public static class PageMarker
 {
     private const int MaxMarkerLength = 1024;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: false);
 
-    public static string Encode(string normalizedName) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(normalizedName));
+    public static string Encode(string normalizedName) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(normalizedName));
 
     public static bool TryDecode(string marker, out string normalizedName)
     {

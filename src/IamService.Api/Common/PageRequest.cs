@@ -13,6 +13,18 @@ public sealed record PageRequest(int MaxItems, string? After)
 
     public static PageRequest First { get; } = new(DefaultMaxItems, null);
 
+    /// <summary>Reads <c>maxItems</c> and <c>marker</c>, and checks the <c>pathPrefix</c> filter of a list.</summary>
+    public static Result<PageRequest> Create(int? maxItems, string? marker, string? pathPrefix)
+    {
+        var page = Create(maxItems, marker);
+        if (page.IsSuccess && pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return page;
+    }
+
     /// <summary>Reads the <c>maxItems</c> and <c>marker</c> query parameters of a list request.</summary>
     public static Result<PageRequest> Create(int? maxItems, string? marker)
     {
@@ -32,6 +44,7 @@ public sealed record PageRequest(int MaxItems, string? After)
         return PageMarker.TryDecode(marker, out var after)
             ? new PageRequest(size, after)
             : IamError.InvalidInput(
-                "The marker is not one this service issued. Pass the marker of the previous page unchanged, or omit it.");
+                "The marker is not one this service issued. Pass the marker of the previous page unchanged, or " +
+                "omit it.");
     }
 }

@@ -1,8 +1,9 @@
 namespace IamService.Api.Common;
 
 /// <summary>The managed policy that caps a user's or role's permissions.</summary>
-/// <param name="PermissionsBoundaryType">Always <c>Policy</c>, as in IAM.</param>
-/// <param name="PermissionsBoundaryArn">The managed policy's ARN.</param>
+/// <param name="PermissionsBoundaryType" example="Policy">Always <c>Policy</c>, as in IAM.</param>
+/// <param name="PermissionsBoundaryArn" example="arn:aws:iam::123456789012:policy/DivisionBoundary">The managed
+/// policy's ARN.</param>
 public sealed record PermissionsBoundaryResponse(string PermissionsBoundaryType, string PermissionsBoundaryArn)
 {
     public static PermissionsBoundaryResponse? For(Data.Policies.ManagedPolicy? policy, string accountId) =>

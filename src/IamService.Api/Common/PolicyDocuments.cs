@@ -42,5 +42,6 @@ public static class PolicyDocuments
 
 /// <summary>One validation finding of a submitted document: which document, where in it, and what to fix.</summary>
 /// <param name="Policy">Which input the finding is about, when a request carries several documents.</param>
-/// <param name="Path">A JSON path into the document, such as <c>$.Statement[0].Effect</c>.</param>
+/// <param name="Code" example="AllowWithNotAction">The finding's stable name.</param>
+/// <param name="Path" example="$.Statement[0].NotAction">A JSON path into the document.</param>
 public sealed record PolicyProblemResponse(string? Policy, string Path, string Code, string Message);

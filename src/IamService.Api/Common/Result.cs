@@ -2,7 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace IamService.Api.Common;
 
-/// <summary>The outcome of an operation that returns nothing on success, or the <see cref="IamError"/> that stopped it.</summary>
+/// <summary>The outcome of an operation that returns nothing on success, or the <see cref="IamError"/> that stopped
+/// it.</summary>
 public readonly struct Result
 {
     private Result(IamError? error) => Error = error;

@@ -39,7 +39,8 @@ public static class TagMerge
         return null;
     }
 
-    /// <summary>Removes the tags with these keys regardless of case; keys the entity does not have are ignored, as in IAM.</summary>
+    /// <summary>Removes the tags with these keys regardless of case; keys the entity does not have are ignored, as in
+    /// IAM.</summary>
     public static void Remove<TTag>(List<TTag> existing, IReadOnlyList<string> keys)
         where TTag : EntityTag
     {

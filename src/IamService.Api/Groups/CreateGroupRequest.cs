@@ -4,10 +4,14 @@ namespace IamService.Api.Groups;
 
 public sealed record CreateGroupRequest
 {
-    /// <summary>1 to 128 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of case.</summary>
+    /// <summary>1 to 128 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
+    /// case.</summary>
+    /// <example>Developers</example>
     public required string GroupName { get; init; }
 
-    /// <summary><c>/</c> (the default) or <c>/</c>-delimited segments of printable ASCII, such as <c>/division/</c>.</summary>
+    /// <summary><c>/</c> (the default) or <c>/</c>-delimited segments of printable ASCII, such as
+    /// <c>/division/</c>.</summary>
+    /// <example>/division/</example>
     public string? Path { get; init; }
 
     /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>

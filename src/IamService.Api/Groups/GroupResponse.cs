@@ -6,12 +6,16 @@ namespace IamService.Api.Groups;
 /// <summary>A group as IAM describes it. Lists leave out the tags.</summary>
 public sealed record GroupResponse
 {
+    /// <example>Developers</example>
     public required string GroupName { get; init; }
 
+    /// <example>AGPAJQABLZS4A3QDU576Q</example>
     public required string GroupId { get; init; }
 
+    /// <example>arn:aws:iam::123456789012:group/division/Developers</example>
     public required string Arn { get; init; }
 
+    /// <example>/division/</example>
     public required string Path { get; init; }
 
     public required DateTimeOffset CreateDate { get; init; }

@@ -22,19 +22,15 @@ public sealed partial class GroupService(
         string? marker,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.Create(maxItems, marker);
+        var page = PageRequest.Create(maxItems, marker, pathPrefix);
         if (!page.IsSuccess)
         {
             return page.Error;
         }
 
-        if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
-        {
-            return invalidPrefix;
-        }
-
         var accountId = await accounts.GetAsync(cancellationToken);
-        var groups = await db.Groups.AsNoTracking().WithPathPrefix(pathPrefix).ToPageAsync(page.Value, cancellationToken);
+        var groups = await db.Groups.AsNoTracking().WithPathPrefix(pathPrefix)
+            .ToPageAsync(page.Value, cancellationToken);
 
         return new GroupListResponse
         {
@@ -44,7 +40,9 @@ public sealed partial class GroupService(
         };
     }
 
-    public async Task<Result<GroupResponse>> CreateAsync(CreateGroupRequest request, CancellationToken cancellationToken)
+    public async Task<Result<GroupResponse>> CreateAsync(
+        CreateGroupRequest request,
+        CancellationToken cancellationToken)
     {
         var path = request.Path ?? "/";
         var invalid = InputRules.CheckName(EntityKind.Group, request.GroupName)
@@ -124,14 +122,17 @@ public sealed partial class GroupService(
         UpdateGroupRequest request,
         CancellationToken cancellationToken)
     {
-        var invalid = (request.NewGroupName is null ? null : InputRules.CheckName(EntityKind.Group, request.NewGroupName, "newGroupName"))
+        var invalid = (request.NewGroupName is null
+                ? null
+                : InputRules.CheckName(EntityKind.Group, request.NewGroupName, "newGroupName"))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
             return invalid;
         }
 
-        var found = await db.Groups.Include(g => g.Tags).FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
+        var found = await db.Groups.Include(g => g.Tags)
+            .FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -318,7 +319,8 @@ public sealed partial class GroupService(
             return invalid;
         }
 
-        var group = await db.Groups.Include(g => g.Tags).FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
+        var group = await db.Groups.Include(g => g.Tags)
+            .FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
         if (!group.IsSuccess)
         {
             return group.Error;
@@ -344,7 +346,8 @@ public sealed partial class GroupService(
             return invalid;
         }
 
-        var group = await db.Groups.Include(g => g.Tags).FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
+        var group = await db.Groups.Include(g => g.Tags)
+            .FindByNameAsync(EntityKind.Group, groupName, cancellationToken);
         if (!group.IsSuccess)
         {
             return group.Error;
@@ -379,7 +382,12 @@ public sealed partial class GroupService(
         public static partial void GroupCreated(ILogger logger, string groupName, string groupId);
 
         [LoggerMessage(2101, LogLevel.Information, "Updated group {OldGroupName} to {GroupName} at {Path} ({GroupId})")]
-        public static partial void GroupUpdated(ILogger logger, string oldGroupName, string groupName, string path, string groupId);
+        public static partial void GroupUpdated(
+            ILogger logger,
+            string oldGroupName,
+            string groupName,
+            string path,
+            string groupId);
 
         [LoggerMessage(2102, LogLevel.Information,
             "Deleted group {GroupName} ({GroupId}); forced removal of its members and policies: {Forced}")]

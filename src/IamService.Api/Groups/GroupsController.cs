@@ -25,8 +25,11 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
     [HttpPost("groups")]
     [ProducesResponseType<GroupResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
-    public async Task<ActionResult<GroupResponse>> Create(CreateGroupRequest request, CancellationToken cancellationToken) =>
-        CreatedOrProblem(await groups.CreateAsync(request, cancellationToken), nameof(Get), g => new { groupName = g.GroupName });
+    public async Task<ActionResult<GroupResponse>> Create(
+        CreateGroupRequest request,
+        CancellationToken cancellationToken) =>
+        CreatedOrProblem(await groups.CreateAsync(request, cancellationToken), nameof(Get), g =>
+            new { groupName = g.GroupName });
 
     /// <summary>Gets a group with its tags and one page of its members ordered by name (IAM GetGroup).</summary>
     /// <param name="groupName">The group's name, any case.</param>

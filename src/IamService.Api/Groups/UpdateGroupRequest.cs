@@ -4,7 +4,9 @@ namespace IamService.Api.Groups;
 public sealed record UpdateGroupRequest
 {
     /// <summary>The new name; the group keeps its id, its members, its policies and its tags.</summary>
+    /// <example>Engineers</example>
     public string? NewGroupName { get; init; }
 
+    /// <example>/engineering/</example>
     public string? NewPath { get; init; }
 }

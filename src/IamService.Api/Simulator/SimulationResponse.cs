@@ -4,7 +4,9 @@ namespace IamService.Api.Simulator;
 public sealed record SimulationResponse(IReadOnlyList<EvaluationResultResponse> EvaluationResults);
 
 /// <summary>The decision for one action on one resource, and what decided it.</summary>
-/// <param name="EvalDecision"><c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</param>
+/// <param name="EvalActionName" example="s3:GetObject">The simulated action.</param>
+/// <param name="EvalResourceName" example="arn:aws:s3:::reports/q1.csv">The simulated resource.</param>
+/// <param name="EvalDecision" example="allowed"><c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</param>
 public sealed record EvaluationResultResponse(
     string EvalActionName,
     string EvalResourceName,

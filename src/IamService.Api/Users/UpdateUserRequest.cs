@@ -4,7 +4,9 @@ namespace IamService.Api.Users;
 public sealed record UpdateUserRequest
 {
     /// <summary>The new name; the user keeps its id, its groups, its policies and its tags.</summary>
+    /// <example>alice.smith</example>
     public string? NewUserName { get; init; }
 
+    /// <example>/engineering/</example>
     public string? NewPath { get; init; }
 }

@@ -6,12 +6,16 @@ namespace IamService.Api.Users;
 /// <summary>A user as IAM describes it. Lists leave out the tags and the permissions boundary.</summary>
 public sealed record UserResponse
 {
+    /// <example>alice</example>
     public required string UserName { get; init; }
 
+    /// <example>AIDAJQABLZS4A3QDU576Q</example>
     public required string UserId { get; init; }
 
+    /// <example>arn:aws:iam::123456789012:user/division/alice</example>
     public required string Arn { get; init; }
 
+    /// <example>/division/</example>
     public required string Path { get; init; }
 
     public required DateTimeOffset CreateDate { get; init; }

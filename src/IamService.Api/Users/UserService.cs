@@ -22,15 +22,10 @@ public sealed partial class UserService(
         string? marker,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.Create(maxItems, marker);
+        var page = PageRequest.Create(maxItems, marker, pathPrefix);
         if (!page.IsSuccess)
         {
             return page.Error;
-        }
-
-        if (pathPrefix is not null && InputRules.CheckPathPrefix(pathPrefix) is { } invalidPrefix)
-        {
-            return invalidPrefix;
         }
 
         var accountId = await accounts.GetAsync(cancellationToken);
@@ -57,12 +52,14 @@ public sealed partial class UserService(
 
         var accountId = await accounts.GetAsync(cancellationToken);
         var user = new User(IamIds.New(EntityKind.User), request.UserName, path, time.GetStoreTime());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (request.PermissionsBoundary is { } boundaryArn)
         {
             var boundary = await db.ManagedPolicies.FindByArnAsync(accountId, boundaryArn, cancellationToken);
-            if (!boundary.IsSuccess)
+            // The policy's row lock keeps it from being deleted before this user refers to it.
+            if (!boundary.IsSuccess || !await db.ManagedPolicies.LockRowAsync(boundary.Value.Id, cancellationToken))
             {
-                return boundary.Error;
+                return boundary.Error ?? IamError.NoSuchPolicy(boundaryArn);
             }
 
             user.PermissionsBoundary = boundary.Value;
@@ -78,6 +75,7 @@ public sealed partial class UserService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -108,7 +106,9 @@ public sealed partial class UserService(
         UpdateUserRequest request,
         CancellationToken cancellationToken)
     {
-        var invalid = (request.NewUserName is null ? null : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
+        var invalid = (request.NewUserName is null
+                ? null
+                : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
@@ -316,7 +316,12 @@ public sealed partial class UserService(
         public static partial void UserCreated(ILogger logger, string userName, string userId);
 
         [LoggerMessage(2001, LogLevel.Information, "Updated user {OldUserName} to {UserName} at {Path} ({UserId})")]
-        public static partial void UserUpdated(ILogger logger, string oldUserName, string userName, string path, string userId);
+        public static partial void UserUpdated(
+            ILogger logger,
+            string oldUserName,
+            string userName,
+            string path,
+            string userId);
 
         [LoggerMessage(2002, LogLevel.Information,
             "Deleted user {UserName} ({UserId}); forced removal of its memberships, policies and credentials: "

@@ -27,17 +27,22 @@ public sealed class UsersController(UserService users) : IamControllerBase
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
-    public async Task<ActionResult<UserResponse>> Create(CreateUserRequest request, CancellationToken cancellationToken) =>
-        CreatedOrProblem(await users.CreateAsync(request, cancellationToken), nameof(Get), u => new { userName = u.UserName });
+    public async Task<ActionResult<UserResponse>> Create(
+        CreateUserRequest request,
+        CancellationToken cancellationToken) =>
+        CreatedOrProblem(await users.CreateAsync(request, cancellationToken), nameof(Get), u =>
+            new { userName = u.UserName });
 
-    /// <summary>Gets a user with its tags and permissions boundary (IAM GetUser). Names match regardless of case.</summary>
+    /// <summary>Gets a user with its tags and permissions boundary (IAM GetUser). Names match regardless of
+    /// case.</summary>
     [HttpGet("users/{userName}")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<UserResponse>> Get(string userName, CancellationToken cancellationToken) =>
         OkOrProblem(await users.GetAsync(userName, cancellationToken));
 
-    /// <summary>Renames a user or moves it to another path (IAM UpdateUser); its id, groups and policies stay.</summary>
+    /// <summary>Renames a user or moves it to another path (IAM UpdateUser); its id, groups and policies
+    /// stay.</summary>
     [HttpPatch("users/{userName}")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]

@@ -5,7 +5,7 @@ namespace IamService.Data.Common;
 
 internal static class ModelBuilderExtensions
 {
-    /// <summary>The columns and the unique name index every user, group, role and managed policy has.</summary>
+    /// <summary>The columns and indexes (unique name, path) every user, group, role and managed policy has.</summary>
     public static void ConfigureIamEntity<TEntity>(this EntityTypeBuilder<TEntity> builder, int maxNameLength)
         where TEntity : IamEntity
     {
@@ -15,6 +15,8 @@ internal static class ModelBuilderExtensions
         builder.Property(e => e.NormalizedName).HasMaxLength(maxNameLength);
         builder.Property(e => e.Path).HasMaxLength(IamEntity.MaxPathLength);
         builder.HasIndex(e => e.NormalizedName).IsUnique();
+        // Serves a list with a selective pathPrefix, which is a range of paths (KeysetPaging.WithPathPrefix).
+        builder.HasIndex(e => e.Path);
     }
 
     /// <summary>A column that holds an IAM-style id (or refers to one), nullable or not.</summary>

@@ -532,7 +532,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");
@@ -540,6 +541,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_groups_path");
 
                     b.ToTable("groups", (string)null);
                 });
@@ -699,7 +703,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdateDate")
                         .HasColumnType("timestamp with time zone")
@@ -711,6 +716,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_managed_policies_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_managed_policies_path");
 
                     b.ToTable("managed_policies", (string)null);
                 });
@@ -817,7 +825,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -831,6 +840,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_roles_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_roles_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_roles_permissions_boundary_policy_id");
@@ -982,7 +994,8 @@ namespace IamService.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("path");
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<string>("PermissionsBoundaryPolicyId")
                         .HasMaxLength(21)
@@ -996,6 +1009,9 @@ namespace IamService.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_users_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_users_permissions_boundary_policy_id");

@@ -527,6 +527,9 @@ namespace IamService.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_groups_normalized_name");
 
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_groups_path");
+
                     b.ToTable("groups", (string)null);
                 });
 
@@ -695,6 +698,9 @@ namespace IamService.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_managed_policies_normalized_name");
 
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_managed_policies_path");
+
                     b.ToTable("managed_policies", (string)null);
                 });
 
@@ -812,6 +818,9 @@ namespace IamService.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_roles_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_roles_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_roles_permissions_boundary_policy_id");
@@ -974,6 +983,9 @@ namespace IamService.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_name");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_users_path");
 
                     b.HasIndex("PermissionsBoundaryPolicyId")
                         .HasDatabaseName("ix_users_permissions_boundary_policy_id");

@@ -23,7 +23,8 @@ public sealed class IamIdsTests
     [Fact]
     public void New_ManyIds_AreAllDifferent()
     {
-        var ids = Enumerable.Range(0, 10_000).Select(_ => IamIds.New(EntityKind.User)).ToHashSet(StringComparer.Ordinal);
+        var ids = Enumerable.Range(0, 10_000).Select(_ => IamIds.New(EntityKind.User))
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(10_000, ids.Count);
     }

@@ -25,7 +25,8 @@ public sealed class TagMergeTests
     {
         var tags = Enumerable.Range(0, 49).Select(i => new UserTag("AIDA1", $"k{i}", "v")).ToList();
 
-        var error = TagMerge.Apply(tags, [new IamTag("k0", "changed"), new IamTag("new1", "v"), new IamTag("new2", "v")],
+        var error = TagMerge.Apply(tags,
+            [new IamTag("k0", "changed"), new IamTag("new1", "v"), new IamTag("new2", "v")],
             t => new UserTag("AIDA1", t.Key, t.Value));
 
         Assert.Equal(IamErrorCode.LimitExceeded, error?.Code);

@@ -118,7 +118,8 @@ public sealed class GroupsApiTests : ApiTestBase
         }
 
         var first = await GetJsonAsync($"/api/v1/groups/{group}?maxItems=2");
-        var second = await GetJsonAsync($"/api/v1/groups/{group}?maxItems=2&marker={first.GetProperty("marker").GetString()}");
+        var second = await GetJsonAsync(
+            $"/api/v1/groups/{group}?maxItems=2&marker={first.GetProperty("marker").GetString()}");
         var listed = await GetJsonAsync($"/api/v1/groups/{group}/users?maxItems=1");
 
         Assert.Equal([$"{stem}-a", $"{stem}-B"], Names(first, "users", "userName"));
@@ -126,7 +127,8 @@ public sealed class GroupsApiTests : ApiTestBase
         Assert.Equal([$"{stem}-c"], Names(second, "users", "userName"));
         Assert.Equal(group, second.GetProperty("group").GetProperty("groupName").GetString());
         Assert.Equal([$"{stem}-a"], Names(listed, "users", "userName"));
-        await ProblemAsync(await Client.GetAsync($"/api/v1/groups/{group}?maxItems=0"), HttpStatusCode.BadRequest, "ValidationError");
+        await ProblemAsync(await Client.GetAsync($"/api/v1/groups/{group}?maxItems=0"), HttpStatusCode.BadRequest,
+            "ValidationError");
     }
 
     [Fact]
@@ -139,7 +141,8 @@ public sealed class GroupsApiTests : ApiTestBase
         await AddToGroupAsync(group, user);
         var newName = Unique("new");
 
-        var updated = await OkAsync(await PatchAsync($"/api/v1/groups/{group}", new { newGroupName = newName, newPath = "/x/" }));
+        var updated = await OkAsync(
+            await PatchAsync($"/api/v1/groups/{group}", new { newGroupName = newName, newPath = "/x/" }));
 
         Assert.Equal(created.GetProperty("groupId").GetString(), updated.GetProperty("groupId").GetString());
         Assert.EndsWith($":group/x/{newName}", updated.GetProperty("arn").GetString(), StringComparison.Ordinal);
@@ -156,7 +159,8 @@ public sealed class GroupsApiTests : ApiTestBase
         await CreateGroupAsync(first);
         await CreateGroupAsync(second);
 
-        await ProblemAsync(await PatchAsync($"/api/v1/groups/{second}", new { newGroupName = first.ToUpperInvariant() }),
+        await ProblemAsync(
+            await PatchAsync($"/api/v1/groups/{second}", new { newGroupName = first.ToUpperInvariant() }),
             HttpStatusCode.Conflict, "EntityAlreadyExists");
         await ProblemAsync(await PatchAsync($"/api/v1/groups/{Unique("none")}", new { newPath = "/" }),
             HttpStatusCode.NotFound, "NoSuchEntity");
@@ -199,7 +203,8 @@ public sealed class GroupsApiTests : ApiTestBase
             return db.SaveChangesAsync();
         });
 
-        var problem = await ProblemAsync(await Client.DeleteAsync($"/api/v1/groups/{group}"), HttpStatusCode.Conflict, "DeleteConflict");
+        var problem = await ProblemAsync(await Client.DeleteAsync($"/api/v1/groups/{group}"), HttpStatusCode.Conflict,
+            "DeleteConflict");
         var forced = await Client.DeleteAsync($"/api/v1/groups/{group}?force=true");
 
         Assert.Equal(policy, problem.GetProperty("remaining").GetProperty("attachedPolicies")[0].GetString());
@@ -233,16 +238,20 @@ public sealed class GroupsApiTests : ApiTestBase
         var group = Unique("tagged");
         await CreateGroupAsync(group);
 
-        var tagged = await PostAsync($"/api/v1/groups/{group}/tags", new { tags = new[] { new { key = "A", value = "1" }, new { key = "b", value = "2" } } });
-        var retagged = await PostAsync($"/api/v1/groups/{group}/tags", new { tags = new[] { new { key = "a", value = "3" } } });
+        var tagged = await PostAsync($"/api/v1/groups/{group}/tags",
+            new { tags = new[] { new { key = "A", value = "1" }, new { key = "b", value = "2" } } });
+        var retagged = await PostAsync($"/api/v1/groups/{group}/tags",
+            new { tags = new[] { new { key = "a", value = "3" } } });
         var untagged = await Client.DeleteAsync($"/api/v1/groups/{group}/tags?tagKeys=B");
         var tags = await GetJsonAsync($"/api/v1/groups/{group}/tags");
 
         Assert.Equal(HttpStatusCode.NoContent, tagged.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, retagged.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, untagged.StatusCode);
-        Assert.Equal("""{"tags":[{"key":"a","value":"3"}]}""", tags.ToString().Replace(" ", "", StringComparison.Ordinal));
-        await ProblemAsync(await Client.GetAsync($"/api/v1/groups/{Unique("none")}/tags"), HttpStatusCode.NotFound, "NoSuchEntity");
+        Assert.Equal("""{"tags":[{"key":"a","value":"3"}]}""", tags.ToString()
+            .Replace(" ", "", StringComparison.Ordinal));
+        await ProblemAsync(await Client.GetAsync($"/api/v1/groups/{Unique("none")}/tags"), HttpStatusCode.NotFound,
+            "NoSuchEntity");
     }
 
     [Fact]
@@ -256,11 +265,13 @@ public sealed class GroupsApiTests : ApiTestBase
         }
 
         var first = await GetJsonAsync($"/api/v1/groups?pathPrefix={path}&maxItems=3");
-        var second = await GetJsonAsync($"/api/v1/groups?pathPrefix={path}&maxItems=3&marker={first.GetProperty("marker").GetString()}");
+        var second = await GetJsonAsync(
+            $"/api/v1/groups?pathPrefix={path}&maxItems=3&marker={first.GetProperty("marker").GetString()}");
 
         Assert.Equal([$"{stem}-a", $"{stem}-B", $"{stem}-C"], Names(first, "groups", "groupName"));
         Assert.Equal([$"{stem}-d"], Names(second, "groups", "groupName"));
         Assert.False(second.GetProperty("isTruncated").GetBoolean());
-        await ProblemAsync(await Client.GetAsync("/api/v1/groups?maxItems=1001"), HttpStatusCode.BadRequest, "ValidationError");
+        await ProblemAsync(await Client.GetAsync("/api/v1/groups?maxItems=1001"), HttpStatusCode.BadRequest,
+            "ValidationError");
     }
 }

@@ -31,7 +31,8 @@ public sealed class GroupsPerUserLimitTests : ApiTestBase
         Assert.Contains("GroupsPerUser: 2", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, (await GetJsonAsync($"/api/v1/users/{user}/groups")).GetProperty("groups").GetArrayLength());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/groups/{groups[0]}/users/{user}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/groups/{groups[0]}/users/{user}"))
+            .StatusCode);
         await AddToGroupAsync(groups[2], user);
     }
 
@@ -53,6 +54,7 @@ public sealed class GroupsPerUserLimitTests : ApiTestBase
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         var normalized = user.ToUpperInvariant();
-        Assert.Equal(2, await WithDbAsync(db => db.GroupMemberships.CountAsync(m => m.User!.NormalizedName == normalized)));
+        Assert.Equal(2,
+            await WithDbAsync(db => db.GroupMemberships.CountAsync(m => m.User!.NormalizedName == normalized)));
     }
 }

@@ -77,7 +77,19 @@ public abstract class ApiTestBase : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<IamDbContext>());
     }
 
+    /// <summary>A trust policy that lets EC2 assume a role.</summary>
+    protected const string TrustPolicy = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},
+        "Action":"sts:AssumeRole"}]}
+        """;
+
+    /// <summary>An identity policy that allows one action on every resource, without warnings.</summary>
+    protected static string IdentityPolicy(string action = "s3:GetObject") =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"{{action}}","Resource":"*"}]}""";
+
     protected Task<HttpResponseMessage> PostAsync(string uri, object body) => Client.PostAsJsonAsync(uri, body);
+
+    protected Task<HttpResponseMessage> PutAsync(string uri, object body) => Client.PutAsJsonAsync(uri, body);
 
     protected Task<HttpResponseMessage> PatchAsync(string uri, object body) => Client.PatchAsJsonAsync(uri, body);
 
@@ -96,6 +108,35 @@ public abstract class ApiTestBase : IAsyncLifetime
         return await OkAsync(response, HttpStatusCode.Created);
     }
 
+    protected async Task<JsonElement> CreateRoleAsync(string name, string? path = null)
+    {
+        var response = await PostAsync("/api/v1/roles",
+            new { roleName = name, path, assumeRolePolicyDocument = TrustPolicy });
+        return await OkAsync(response, HttpStatusCode.Created);
+    }
+
+    protected async Task<JsonElement> CreatePolicyAsync(string name, string? path = null, string? document = null)
+    {
+        var response = await PostAsync(
+            "/api/v1/policies", new { policyName = name, path, policyDocument = document ?? IdentityPolicy() });
+        return await OkAsync(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>Attaches a managed policy to a user, group or role (<paramref name="holder"/> is e.g.
+    /// <c>users/bob</c>).</summary>
+    protected async Task AttachAsync(string holder, string policyName)
+    {
+        var response = await Client.PutAsync($"/api/v1/{holder}/attached-policies/{policyName}", null);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    protected async Task PutInlineAsync(string holder, string policyName, string document)
+    {
+        var response = await PutAsync($"/api/v1/{holder}/inline-policies/{policyName}",
+            new { policyDocument = document });
+        await OkAsync(response);
+    }
+
     protected async Task AddToGroupAsync(string groupName, string userName)
     {
         var response = await Client.PutAsync($"/api/v1/groups/{groupName}/users/{userName}", null);
@@ -104,7 +145,11 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     protected async Task<JsonElement> GetJsonAsync(string uri) => await OkAsync(await Client.GetAsync(uri));
 
-    protected static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    protected static async Task<JsonElement> OkAsync(
+
+        HttpResponseMessage response,
+
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {body}");
@@ -112,7 +157,10 @@ public abstract class ApiTestBase : IAsyncLifetime
     }
 
     /// <summary>Asserts an RFC 9457 problem with this status and IAM code, and returns it.</summary>
-    protected static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    protected static async Task<JsonElement> ProblemAsync(
+        HttpResponseMessage response,
+        HttpStatusCode status,
+        string code)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");

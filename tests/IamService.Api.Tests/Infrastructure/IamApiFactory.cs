@@ -1,5 +1,6 @@
 using IamService.Api.Accounts;
 using IamService.Api.Storage;
+using IamService.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +13,16 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
 {
     public TestDatabase Database { get; } = database;
 
-    /// <summary>Root's first password; null lets the service generate one (captured in <see cref="Notices"/>).</summary>
+    /// <summary>Root's first password; null lets the service generate one (captured in <see
+    /// cref="Notices"/>).</summary>
     public string? RootPassword { get; init; } = "Root-password-for-tests-1";
 
     public string Environment { get; init; } = "Testing";
 
     public RecordingRootCredentialsNotice Notices { get; } = new();
+
+    /// <summary>Every SQL command the host's DbContext sends.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
 
     /// <summary>Extra configuration, such as low <c>Limits:*</c> quotas that keep limit tests fast.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -34,7 +39,11 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IRootCredentialsNotice>(Notices)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IRootCredentialsNotice>(Notices));
+            services.ConfigureDbContext<IamDbContext>(options => options.AddInterceptors(SqlCommands));
+        });
     }
 }
 

@@ -25,14 +25,16 @@ public sealed class KeysetPagingTests : ApiTestBase
         await DeleteUserAsync(initial[6]);
         await CreateUserAsync($"{stem}-00a", path);
         await CreateUserAsync($"{stem}-05a", path);
-        page = await GetJsonAsync($"/api/v1/users?pathPrefix={path}&maxItems=4&marker={page.GetProperty("marker").GetString()}");
+        page = await GetJsonAsync(
+            $"/api/v1/users?pathPrefix={path}&maxItems=4&marker={page.GetProperty("marker").GetString()}");
         seen.AddRange(Names(page, "users", "userName"));
 
         await DeleteUserAsync(seen[^1]);
         await CreateUserAsync($"{stem}-99", path);
         while (page.GetProperty("isTruncated").GetBoolean())
         {
-            page = await GetJsonAsync($"/api/v1/users?pathPrefix={path}&maxItems=4&marker={page.GetProperty("marker").GetString()}");
+            page = await GetJsonAsync(
+                $"/api/v1/users?pathPrefix={path}&maxItems=4&marker={page.GetProperty("marker").GetString()}");
             seen.AddRange(Names(page, "users", "userName"));
         }
 

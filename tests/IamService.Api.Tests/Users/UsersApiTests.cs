@@ -159,7 +159,8 @@ public sealed class UsersApiTests : ApiTestBase
         var response = await PostRawAsync("/api/v1/users", json);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "InvalidInput");
-        Assert.StartsWith("The request could not be read", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The request could not be read", problem.GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,23 +170,27 @@ public sealed class UsersApiTests : ApiTestBase
         var policyName = Unique("Boundary");
         await WithDbAsync(db =>
         {
-            db.ManagedPolicies.Add(new ManagedPolicy(IamIds.New(EntityKind.Policy), policyName, "/limits/", DateTimeOffset.UtcNow));
+            db.ManagedPolicies.Add(
+                new ManagedPolicy(IamIds.New(EntityKind.Policy), policyName, "/limits/", DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
         var arn = $"arn:aws:iam::{accountId}:policy/limits/{policyName}";
         var name = Unique("bounded");
 
         var created = await OkAsync(
-            await PostAsync("/api/v1/users", new { userName = name, permissionsBoundary = arn }), HttpStatusCode.Created);
+            await PostAsync("/api/v1/users", new { userName = name, permissionsBoundary = arn }),
+                HttpStatusCode.Created);
         var fetched = await GetJsonAsync($"/api/v1/users/{name}");
         var missing = await PostAsync("/api/v1/users", new
         {
             userName = Unique("u"),
             permissionsBoundary = $"arn:aws:iam::{accountId}:policy/NoSuchPolicy",
         });
-        var malformed = await PostAsync("/api/v1/users", new { userName = Unique("u"), permissionsBoundary = "policy" });
+        var malformed = await PostAsync("/api/v1/users",
+            new { userName = Unique("u"), permissionsBoundary = "policy" });
 
-        Assert.Equal("Policy", created.GetProperty("permissionsBoundary").GetProperty("permissionsBoundaryType").GetString());
+        Assert.Equal("Policy", created.GetProperty("permissionsBoundary").GetProperty("permissionsBoundaryType")
+            .GetString());
         Assert.Equal(arn, fetched.GetProperty("permissionsBoundary").GetProperty("permissionsBoundaryArn").GetString());
         await ProblemAsync(missing, HttpStatusCode.NotFound, "NoSuchEntity");
         await ProblemAsync(malformed, HttpStatusCode.BadRequest, "InvalidInput");
@@ -203,7 +208,8 @@ public sealed class UsersApiTests : ApiTestBase
     [Fact]
     public async Task Get_InvalidName_IsAValidationError()
     {
-        await ProblemAsync(await Client.GetAsync("/api/v1/users/bad%20name"), HttpStatusCode.BadRequest, "ValidationError");
+        await ProblemAsync(await Client.GetAsync("/api/v1/users/bad%20name"), HttpStatusCode.BadRequest,
+            "ValidationError");
     }
 
     [Fact]
@@ -216,7 +222,8 @@ public sealed class UsersApiTests : ApiTestBase
         await AddToGroupAsync(group, name);
         var newName = Unique("david");
 
-        var updated = await OkAsync(await PatchAsync($"/api/v1/users/{name}", new { newUserName = newName, newPath = "/moved/" }));
+        var updated = await OkAsync(
+            await PatchAsync($"/api/v1/users/{name}", new { newUserName = newName, newPath = "/moved/" }));
 
         Assert.Equal(created.GetProperty("userId").GetString(), updated.GetProperty("userId").GetString());
         Assert.Equal(newName, updated.GetProperty("userName").GetString());
@@ -233,7 +240,8 @@ public sealed class UsersApiTests : ApiTestBase
         var name = Unique("erin");
         await CreateUserAsync(name);
 
-        var updated = await OkAsync(await PatchAsync($"/api/v1/users/{name}", new { newUserName = name.ToUpperInvariant() }));
+        var updated = await OkAsync(
+            await PatchAsync($"/api/v1/users/{name}", new { newUserName = name.ToUpperInvariant() }));
 
         Assert.Equal(name.ToUpperInvariant(), updated.GetProperty("userName").GetString());
         Assert.Equal("/", updated.GetProperty("path").GetString());
@@ -247,7 +255,8 @@ public sealed class UsersApiTests : ApiTestBase
         await CreateUserAsync(first);
         await CreateUserAsync(second);
 
-        var response = await PatchAsync($"/api/v1/users/{second}", new { newUserName = first.ToUpperInvariant(), newPath = "/x/" });
+        var response = await PatchAsync($"/api/v1/users/{second}",
+            new { newUserName = first.ToUpperInvariant(), newPath = "/x/" });
 
         await ProblemAsync(response, HttpStatusCode.Conflict, "EntityAlreadyExists");
         Assert.Equal("/", (await GetJsonAsync($"/api/v1/users/{second}")).GetProperty("path").GetString());
@@ -289,13 +298,15 @@ public sealed class UsersApiTests : ApiTestBase
 
         var problem = await ProblemAsync(response, HttpStatusCode.Conflict, "DeleteConflict");
         var remaining = problem.GetProperty("remaining");
-        Assert.Equal(groups.Order(StringComparer.Ordinal), remaining.GetProperty("groups").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(groups.Order(StringComparer.Ordinal), remaining.GetProperty("groups").EnumerateArray()
+            .Select(e => e.GetString()));
         Assert.Equal(policy, remaining.GetProperty("attachedPolicies")[0].GetString());
         Assert.Equal("Inline", remaining.GetProperty("inlinePolicies")[0].GetString());
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains(groups[0], detail, StringComparison.Ordinal);
         Assert.Contains("force=true", detail, StringComparison.Ordinal);
-        Assert.Equal(groups.Count, Names(await GetJsonAsync($"/api/v1/users/{name}/groups"), "groups", "groupName").Count);
+        Assert.Equal(groups.Count, Names(await GetJsonAsync($"/api/v1/users/{name}/groups"), "groups", "groupName")
+            .Count);
     }
 
     [Fact]
@@ -331,7 +342,8 @@ public sealed class UsersApiTests : ApiTestBase
         }
 
         var first = await GetJsonAsync($"/api/v1/users/{name}/groups?maxItems=2");
-        var second = await GetJsonAsync($"/api/v1/users/{name}/groups?maxItems=2&marker={first.GetProperty("marker").GetString()}");
+        var second = await GetJsonAsync(
+            $"/api/v1/users/{name}/groups?maxItems=2&marker={first.GetProperty("marker").GetString()}");
 
         Assert.Equal([$"{stem}-A", $"{stem}-b"], Names(first, "groups", "groupName"));
         Assert.True(first.GetProperty("isTruncated").GetBoolean());
@@ -346,7 +358,8 @@ public sealed class UsersApiTests : ApiTestBase
     public async Task Tags_TagOverwritesKeysRegardlessOfCaseAndUntagRemovesThem()
     {
         var name = Unique("kim");
-        await CreateUserAsync(name, tags: new[] { new { key = "Department", value = "Finance" }, new { key = "Team", value = "Blue" } });
+        await CreateUserAsync(name,
+            tags: new[] { new { key = "Department", value = "Finance" }, new { key = "Team", value = "Blue" } });
 
         var tag = await PostAsync($"/api/v1/users/{name}/tags", new
         {
@@ -358,7 +371,8 @@ public sealed class UsersApiTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.NoContent, tag.StatusCode);
         Assert.Equal(
-            """{"tags":[{"key":"department","value":"HR"},{"key":"Floor","value":"3"},{"key":"Team","value":"Blue"}]}""",
+            """{"tags":[{"key":"department","value":"HR"},{"key":"Floor","value":"3"},""" +
+            """{"key":"Team","value":"Blue"}]}""",
             JsonSerializer.Serialize(afterTag));
         Assert.Equal(HttpStatusCode.NoContent, untag.StatusCode);
         Assert.Equal(["department", "Floor"], Names(afterUntag, "tags", "key"));
@@ -368,15 +382,18 @@ public sealed class UsersApiTests : ApiTestBase
     public async Task Tags_BeyondFiftyOrInvalid_AreRejectedAndChangeNothing()
     {
         var name = Unique("lee");
-        await CreateUserAsync(name, tags: Enumerable.Range(0, 49).Select(i => new { key = $"k{i}", value = "v" }).ToArray());
+        await CreateUserAsync(name, tags: Enumerable.Range(0, 49).Select(i => new { key = $"k{i}", value = "v" })
+            .ToArray());
 
         var tooMany = await PostAsync($"/api/v1/users/{name}/tags", new
         {
             tags = new[] { new { key = "new1", value = "v" }, new { key = "new2", value = "v" } },
         });
         var noKeys = await Client.DeleteAsync($"/api/v1/users/{name}/tags");
-        var badKey = await PostAsync($"/api/v1/users/{name}/tags", new { tags = new[] { new { key = "", value = "v" } } });
-        var unknownUser = await PostAsync($"/api/v1/users/{Unique("nobody")}/tags", new { tags = new[] { new { key = "k", value = "v" } } });
+        var badKey = await PostAsync($"/api/v1/users/{name}/tags",
+            new { tags = new[] { new { key = "", value = "v" } } });
+        var unknownUser = await PostAsync($"/api/v1/users/{Unique("nobody")}/tags",
+            new { tags = new[] { new { key = "k", value = "v" } } });
 
         await ProblemAsync(tooMany, HttpStatusCode.Conflict, "LimitExceeded");
         await ProblemAsync(noKeys, HttpStatusCode.BadRequest, "ValidationError");
