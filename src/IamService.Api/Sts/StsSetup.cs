@@ -1,6 +1,5 @@
 using IamService.Api.AccessKeys;
 using IamService.Api.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IamService.Api.Sts;
 
@@ -13,8 +12,7 @@ internal static class StsSetup
         services.AddScoped<StsMfa>();
         services.AddScoped<SessionTokenService>();
         services.AddScoped<AssumeRoleService>();
-        // The request guard loads callers' policies with it too; whichever setup runs first registers it.
-        services.TryAddScoped<EffectivePolicyLoader>();
+        services.AddScoped<EffectivePolicyLoader>();
         return services;
     }
 }
