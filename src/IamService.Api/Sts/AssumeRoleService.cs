@@ -164,6 +164,7 @@ public sealed partial class AssumeRoleService(
             return invalid;
         }
 
+        // Limitation: only an inline session policy; no PolicyArns, ExternalId, SourceIdentity or session tags.
         if (request.Policy is not { } element)
         {
             return (string?)null;

@@ -21,6 +21,7 @@ public sealed partial class SessionTokenService(
     public const int DefaultDurationSeconds = 43_200;
 
     /// <summary>The service name recorded as the key's last use.</summary>
+    // Limitation: keys sign no requests (no SigV4), so their only use, and last-used service, is sts; no region.
     public const string ServiceName = "sts";
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed partial class SessionTokenService(
                 set => set.SetProperty(k => k.LastUsedDate, now).SetProperty(k => k.LastUsedService, ServiceName),
                 cancellationToken);
 
-        // STS allows up to 36 hours; no token of this service outlives TokenOptions.MaxTokenLifetime (12 hours).
+        // Limitation: sessions end after 12 hours (TokenOptions.MaxTokenLifetime) like every token here, not STS's 36.
         var lifetime = TimeSpan.FromTicks(Math.Min(requested.Value.Ticks, TokenOptions.MaxTokenLifetime.Ticks));
         var mfaUsed = request.SerialNumber is not null;
         var userArn = IamArn.Format(accountId, EntityKind.User, user.Path, user.Name);
