@@ -8,6 +8,7 @@ namespace IamService.Api.Auth;
 /// </summary>
 public sealed record LoginResponse
 {
+    /// <example>eyJhbGciOiJFUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJBSURBRVhBTVBMRSJ9.c2lnbmF0dXJl</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AccessToken { get; init; }
 
