@@ -58,8 +58,10 @@ public sealed class ContextValue
 
     private sealed class Converter : JsonConverter<ContextValue>
     {
-        public override ContextValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonElement.ParseValue(ref reader));
+        public override ContextValue Read(
+            ref Utf8JsonReader reader,
+            Type typeToConvert,
+            JsonSerializerOptions options) => new(JsonElement.ParseValue(ref reader));
 
         public override void Write(Utf8JsonWriter writer, ContextValue value, JsonSerializerOptions options) =>
             value._json.WriteTo(writer);

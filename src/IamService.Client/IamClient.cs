@@ -20,7 +20,8 @@ public sealed class IamClient(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        using var response = await http.PostAsJsonAsync("api/v1/authorize", request, IamJson.Options, cancellationToken);
+        using var response = await http.PostAsJsonAsync(
+            "api/v1/authorize", request, IamJson.Options, cancellationToken);
         return await ReadAsync<AuthorizeResponse>(response, cancellationToken);
     }
 

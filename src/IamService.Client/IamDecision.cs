@@ -1,6 +1,6 @@
 namespace IamService.Client;
 
-/// <summary>The decisions IamService answers with, as they appear in <see cref="AuthorizeResponse.Decision"/>.</summary>
+/// <summary>The decisions IamService answers with, as <see cref="AuthorizeResponse.Decision"/> spells them.</summary>
 public static class IamDecision
 {
     public const string Allowed = "allowed";

@@ -20,7 +20,8 @@ public sealed class IamServiceException : Exception
 
     public HttpStatusCode Status { get; }
 
-    /// <summary>The problem's <c>code</c>; null when the answer was not IamService's problem (e.g. a proxy's).</summary>
+    /// <summary>The problem's <c>code</c>; null when the answer was not a problem of IamService's (a proxy's
+    /// error page, say).</summary>
     public string? Code { get; }
 
     public string Detail { get; }

@@ -39,11 +39,12 @@ public sealed partial class IamAuthorizationHandler(
         if (request is null)
         {
             Log.NoSubject(logger, requirement.Action, settings.PrincipalArnClaimType ?? "a bearer token");
-            context.Fail(new AuthorizationFailureReason(this, "The request names no principal to ask IamService about."));
+            context.Fail(new AuthorizationFailureReason(this, "The request names no principal to ask about."));
             return;
         }
 
         request = request with { Context = settings.ContextResolver?.Invoke(http) };
+        // Limitation: every protected request asks IamService: no decision cache, so a changed policy applies at once.
         AuthorizeResponse answer;
         try
         {
@@ -95,7 +96,7 @@ public sealed partial class IamAuthorizationHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "IamService answered {Decision} for {Action} on {Resource}")]
+        [LoggerMessage(1, LogLevel.Information, "IamService answered {Decision} for {Action} on {Resource}")]
         public static partial void Denied(ILogger logger, string action, string resource, string decision);
 
         [LoggerMessage(2, LogLevel.Warning,

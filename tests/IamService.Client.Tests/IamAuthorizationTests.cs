@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using IamService.Client.Authorization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IamService.Client.Tests;
+
+/// <summary>
+/// A small application of its own that protects endpoints with <c>iam:</c> policies, asking the real IamService;
+/// its users sign in to IamService and call it with their access tokens.
+/// </summary>
+public sealed class IamAuthorizationTests : ClientTestBase
+{
+
+    [Fact]
+    public async Task An_allowed_user_gets_200_and_a_user_without_policies_gets_403()
+    {
+        var service = await ServiceUserAsync();
+        var reader = await ReaderTokenAsync();
+        var stranger = await SignedInUserAsync(Unique("stranger"));
+        await using var app = await StartAppAsync(service, UserPassword);
+
+        var allowed = await GetAsync(app, "/objects/reports/q3.pdf", reader);
+        var denied = await GetAsync(app, "/objects/reports/q3.pdf", stranger);
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("reports/q3.pdf", await allowed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_resource_comes_from_the_route_values()
+    {
+        var service = await ServiceUserAsync();
+        var reader = await ReaderTokenAsync();
+        await using var app = await StartAppAsync(service, UserPassword);
+
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(app, "/objects/reports/a.txt", reader)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(app, "/objects/payroll/a.txt", reader)).StatusCode);
+        Assert.Contains(
+            "implicitDeny for s3:GetObject on arn:aws:s3:::payroll/a.txt", Logs.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_request_is_challenged_and_IamService_is_not_asked()
+    {
+        var service = await ServiceUserAsync();
+        await using var app = await StartAppAsync(service, UserPassword);
+        var before = await SessionCountAsync(service);
+
+        var response = await GetAsync(app, "/objects/reports/q3.pdf", token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, await SessionCountAsync(service));
+    }
+
+    [Fact]
+    public async Task The_principal_arn_claim_can_name_the_user_instead_of_the_token()
+    {
+        var service = await ServiceUserAsync();
+        var reader = await ReaderTokenAsync();
+        var stranger = await SignedInUserAsync(Unique("stranger"));
+        await using var app = await StartAppAsync(service, UserPassword, o => o.PrincipalArnClaimType = "arn");
+
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(app, "/objects/reports/q3.pdf", reader)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(app, "/objects/reports/q3.pdf", stranger)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_policy_names_come_from_the_default_provider_without_asking_IamService()
+    {
+        var service = await ServiceUserAsync();
+        var stranger = await SignedInUserAsync(Unique("stranger"));
+        await using var app = await StartAppAsync(service, UserPassword);
+        var before = await SessionCountAsync(service);
+
+        var response = await GetAsync(app, "/signed-in", stranger);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before, await SessionCountAsync(service));
+    }
+
+    [Fact]
+    public async Task Fails_closed_when_IamService_refuses_the_calling_service_and_logs_why_without_secrets()
+    {
+        var service = await ServiceUserAsync(mayAuthorize: false);
+        var reader = await ReaderTokenAsync();
+        await using var app = await StartAppAsync(service, UserPassword);
+
+        var response = await GetAsync(app, "/objects/reports/q3.pdf", reader);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("IamService answered 403 AccessDenied", Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reader, Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(UserPassword, Logs.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fails_closed_when_the_calling_service_cannot_sign_in()
+    {
+        var service = await ServiceUserAsync();
+        var reader = await ReaderTokenAsync();
+        const string wrong = "Wrong-password-for-client-tests-8";
+        await using var app = await StartAppAsync(service, wrong);
+
+        var response = await GetAsync(app, "/objects/reports/q3.pdf", reader);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("IamService answered 401 NotAuthenticated", Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reader, Logs.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A signed-in user allowed to read the reports bucket; returns the user's access token.</summary>
+    private async Task<string> ReaderTokenAsync()
+    {
+        var name = Unique("reader");
+        var token = await SignedInUserAsync(name);
+        await PutInlineAsync($"users/{name}", "read-reports", Allow("s3:GetObject", "arn:aws:s3:::reports/*"));
+        return token;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(WebApplication app, string path, string? token)
+    {
+        using var client = app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Starts the application: it checks IamService's tokens with the keys IamService publishes, and asks
+    /// IamService as the given service user about the object named by the route.
+    /// </summary>
+    private async Task<WebApplication> StartAppAsync(
+        string serviceUser,
+        string password,
+        Action<IamAuthorizationOptions>? configure = null)
+    {
+        var keys = new JsonWebKeySet(await Client.GetStringAsync("/.well-known/jwks.json")).GetSigningKeys();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = "iamservice",
+                ValidAudience = "iamservice",
+                IssuerSigningKeys = keys,
+            };
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy("signed-in", p => p.RequireClaim("arn"));
+        AddIamClient(builder.Services, o => (o.UserName, o.Password) = (serviceUser, password));
+        builder.Services.AddIamAuthorization(o =>
+        {
+            o.ResourceResolver = (http, _) =>
+                $"arn:aws:s3:::{http.GetRouteValue("bucket")}/{http.GetRouteValue("key")}";
+            configure?.Invoke(o);
+        });
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/objects/{bucket}/{key}",
+            [Authorize(Policy = "iam:s3:GetObject")] (string bucket, string key) => $"{bucket}/{key}");
+        app.MapGet("/signed-in", [Authorize(Policy = "signed-in")] () => "signed in");
+        await app.StartAsync();
+        return app;
+    }
+}
