@@ -21,6 +21,8 @@ public static class IamClientServiceCollectionExtensions
                 "IamClient: set BaseAddress to IamService's absolute address, such as https://iam.example.com/.")
             .Validate(o => (o.AccessTokenProvider is null) == (o.UserName is not null && o.Password is not null),
                 "IamClient: set either UserName and Password or AccessTokenProvider, not both.")
+            .Validate(o => o.RefreshBeforeExpiry >= TimeSpan.Zero,
+                "IamClient: RefreshBeforeExpiry cannot be negative.")
             .PostConfigure(o => o.BaseAddress = WithTrailingSlash(o.BaseAddress))
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -87,35 +87,37 @@ public sealed class IamAuthorizationTests : ClientTestBase
         Assert.Equal(before, await SessionCountAsync(service));
     }
 
-    [Fact]
-    public async Task Fails_closed_when_IamService_refuses_the_calling_service_and_logs_why_without_secrets()
+    [Theory]
+    [InlineData(false, UserPassword, "IamService answered 403 AccessDenied")]
+    [InlineData(true, "Wrong-password-for-client-tests-8", "IamService answered 401 NotAuthenticated")]
+    public async Task Fails_closed_when_IamService_answers_an_error_and_logs_why_without_secrets(
+        bool serviceMayAuthorize,
+        string servicePassword,
+        string logged)
     {
-        var service = await ServiceUserAsync(mayAuthorize: false);
+        var service = await ServiceUserAsync(serviceMayAuthorize);
         var reader = await ReaderTokenAsync();
-        await using var app = await StartAppAsync(service, UserPassword);
+        await using var app = await StartAppAsync(service, servicePassword);
 
         var response = await GetAsync(app, "/objects/reports/q3.pdf", reader);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("IamService answered 403 AccessDenied", Logs.Text, StringComparison.Ordinal);
+        Assert.Contains(logged, Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(servicePassword, Logs.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reader, Logs.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(UserPassword, Logs.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Fails_closed_when_the_calling_service_cannot_sign_in()
+    public async Task Fails_closed_when_IamService_cannot_be_reached()
     {
-        var service = await ServiceUserAsync();
         var reader = await ReaderTokenAsync();
-        const string wrong = "Wrong-password-for-client-tests-8";
-        await using var app = await StartAppAsync(service, wrong);
+        // Port 1 on the loopback interface has no listener: the connection is refused.
+        await using var app = await StartAppAsync("svc", UserPassword, iamAddress: new Uri("http://127.0.0.1:1/"));
 
         var response = await GetAsync(app, "/objects/reports/q3.pdf", reader);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("IamService answered 401 NotAuthenticated", Logs.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, Logs.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(reader, Logs.Text, StringComparison.Ordinal);
+        Assert.Contains("IamService could not be reached", Logs.Text, StringComparison.Ordinal);
     }
 
     /// <summary>A signed-in user allowed to read the reports bucket; returns the user's access token.</summary>
@@ -137,12 +139,14 @@ public sealed class IamAuthorizationTests : ClientTestBase
 
     /// <summary>
     /// Starts the application: it checks IamService's tokens with the keys IamService publishes, and asks
-    /// IamService as the given service user about the object named by the route.
+    /// IamService (the test host unless <paramref name="iamAddress"/> says otherwise) as the given service user
+    /// about the object named by the route.
     /// </summary>
     private async Task<WebApplication> StartAppAsync(
         string serviceUser,
         string password,
-        Action<IamAuthorizationOptions>? configure = null)
+        Action<IamAuthorizationOptions>? configure = null,
+        Uri? iamAddress = null)
     {
         var keys = new JsonWebKeySet(await Client.GetStringAsync("/.well-known/jwks.json")).GetSigningKeys();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -159,7 +163,16 @@ public sealed class IamAuthorizationTests : ClientTestBase
             };
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy("signed-in", p => p.RequireClaim("arn"));
-        AddIamClient(builder.Services, o => (o.UserName, o.Password) = (serviceUser, password));
+        if (iamAddress is null)
+        {
+            AddIamClient(builder.Services, o => (o.UserName, o.Password) = (serviceUser, password));
+        }
+        else
+        {
+            builder.Services.AddIamClient(
+                o => (o.BaseAddress, o.UserName, o.Password) = (iamAddress, serviceUser, password));
+        }
+
         builder.Services.AddIamAuthorization(o =>
         {
             o.ResourceResolver = (http, _) =>
