@@ -74,6 +74,21 @@ public sealed class IamAuthorizationTests : ClientTestBase
     }
 
     [Fact]
+    public async Task The_context_resolver_supplies_condition_keys()
+    {
+        var service = await ServiceUserAsync();
+        var name = Unique("approver");
+        var token = await SignedInUserAsync(name);
+        await PutInlineAsync($"users/{name}", "approved-only",
+            Allow("s3:GetObject", condition: """{"Bool":{"app:approved":"true"}}"""));
+        await using var app = await StartAppAsync(service, UserPassword, o => o.ContextResolver = http =>
+            new Dictionary<string, ContextValue> { ["app:approved"] = http.Request.Query["approved"] == "yes" });
+
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(app, "/objects/b/k?approved=yes", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(app, "/objects/b/k?approved=no", token)).StatusCode);
+    }
+
+    [Fact]
     public async Task Other_policy_names_come_from_the_default_provider_without_asking_IamService()
     {
         var service = await ServiceUserAsync();

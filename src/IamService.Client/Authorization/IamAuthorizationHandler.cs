@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -30,25 +31,20 @@ public sealed partial class IamAuthorizationHandler(
 
         var settings = options.Value;
         var resource = settings.ResourceResolver(http, requirement.Action);
-        var request = Subject(http, settings) switch
-        {
-            (string arn, null) => AuthorizeRequest.ForPrincipal(arn, requirement.Action, resource),
-            (null, string token) => AuthorizeRequest.ForSubjectToken(token, requirement.Action, resource),
-            _ => null,
-        };
+        var request = Question(context.User, http.Request, settings, requirement.Action, resource);
         if (request is null)
         {
-            Log.NoSubject(logger, requirement.Action, settings.PrincipalArnClaimType ?? "a bearer token");
+            Log.NoSubject(logger, requirement.Action, settings.PrincipalArnClaimType ?? "bearer token");
             context.Fail(new AuthorizationFailureReason(this, "The request names no principal to ask about."));
             return;
         }
 
-        request = request with { Context = settings.ContextResolver?.Invoke(http) };
         // Limitation: every protected request asks IamService: no decision cache, so a changed policy applies at once.
         AuthorizeResponse answer;
         try
         {
-            answer = await client.AuthorizeAsync(request, http.RequestAborted);
+            answer = await client.AuthorizeAsync(
+                request with { Context = settings.ContextResolver?.Invoke(http) }, http.RequestAborted);
         }
         catch (IamServiceException e)
         {
@@ -79,19 +75,26 @@ public sealed partial class IamAuthorizationHandler(
         context.Fail(new AuthorizationFailureReason(this, $"IamService answered {answer.Decision}."));
     }
 
-    /// <summary>The principal's ARN from its claim, or else the request's bearer token.</summary>
-    private static (string? Arn, string? Token) Subject(HttpContext http, IamAuthorizationOptions settings)
+    /// <summary>About the user's ARN from its claim when so configured, else about the bearer token.</summary>
+    private static AuthorizeRequest? Question(
+        ClaimsPrincipal user,
+        HttpRequest request,
+        IamAuthorizationOptions settings,
+        string action,
+        string resource)
     {
         if (settings.PrincipalArnClaimType is { } claimType)
         {
-            return (http.User.FindFirst(claimType)?.Value, null);
+            return user.FindFirst(claimType)?.Value is { } arn
+                ? AuthorizeRequest.ForPrincipal(arn, action, resource)
+                : null;
         }
 
         const string scheme = "Bearer ";
-        var header = http.Request.Headers.Authorization.ToString();
+        var header = request.Headers.Authorization.ToString();
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
-            ? (null, header[scheme.Length..].Trim())
-            : (null, null);
+            ? AuthorizeRequest.ForSubjectToken(header[scheme.Length..].Trim(), action, resource)
+            : null;
     }
 
     private static partial class Log
