@@ -21,6 +21,7 @@ internal static class AuthenticationSetup
     {
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        // Limitation: Data Protection keys sit unencrypted in the same database as the MFA seeds they protect.
         services.AddDataProtection().SetApplicationName("IamService").PersistKeysToDbContext<IamDbContext>();
         services.AddSingleton<SigningKeyRing>();
         services.AddScoped<AccessTokenIssuer>();

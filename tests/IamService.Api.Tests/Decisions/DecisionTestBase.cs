@@ -12,6 +12,9 @@ namespace IamService.Api.Tests.Decisions;
 /// <summary>Asks the decision endpoint as root, and makes principals with policies through the API.</summary>
 public abstract class DecisionTestBase : ApiTestBase
 {
+    /// <summary>The password of every user made by <see cref="SignedInUserAsync"/>.</summary>
+    protected const string UserPassword = "Decisions-test-password-1";
+
     protected HttpClient Root { get; private set; } = null!;
 
     protected string Account { get; private set; } = null!;
@@ -31,18 +34,33 @@ public abstract class DecisionTestBase : ApiTestBase
 
     protected string UserArn(string name) => $"arn:aws:iam::{Account}:user/{name}";
 
-    protected static string Allow(string action, string resource = "*", string effect = "Allow", string? condition = null) =>
-        $$"""
-        {"Version":"2012-10-17","Statement":[{"Effect":"{{effect}}","Action":"{{action}}","Resource":"{{resource}}"{{(condition is null ? "" : ",\"Condition\":" + condition)}}}]}
-        """;
+    protected static string Allow(
+        string action,
+        string resource = "*",
+        string effect = "Allow",
+        string? condition = null)
+    {
+        var conditionMember = condition is null ? "" : ",\"Condition\":" + condition;
+        var statement = $$"""
+            {"Effect":"{{effect}}","Action":"{{action}}","Resource":"{{resource}}"{{conditionMember}}}
+            """;
+        return $$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""";
+    }
 
-    protected async Task<JsonElement> DecideAsync(HttpClient client, object request, HttpStatusCode expected = HttpStatusCode.OK)
+    protected async Task<JsonElement> DecideAsync(
+        HttpClient client,
+        object request,
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.PostAsJsonAsync("/api/v1/authorize", request);
         return await OkAsync(response, expected);
     }
 
-    protected async Task<string> DecisionAsync(string principalArn, string action, string resource, object? context = null) =>
+    protected async Task<string> DecisionAsync(
+        string principalArn,
+        string action,
+        string resource,
+        object? context = null) =>
         (await DecideAsync(Root, new { principalArn, action, resource, context }))
             .GetProperty("decision").GetString()!;
 
@@ -59,13 +77,13 @@ public abstract class DecisionTestBase : ApiTestBase
     {
         var user = await CreateUserAsync(name);
         var userId = user.GetProperty("userId").GetString()!;
-        const string password = "Decisions-test-password-1";
         await WithDbAsync(async db =>
         {
             var hasher = new PasswordHasher<LoginProfile>();
-            db.LoginProfiles.Add(new LoginProfile(userId, hasher.HashPassword(null!, password), DateTimeOffset.UtcNow));
+            var hash = hasher.HashPassword(null!, UserPassword);
+            db.LoginProfiles.Add(new LoginProfile(userId, hash, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
-        return await SignInAsync(name, password);
+        return await SignInAsync(name, UserPassword);
     }
 }
