@@ -18,12 +18,14 @@ namespace IamService.Api.Tests.Guard;
 /// </summary>
 public sealed partial class EndpointCoverageTests : GuardTestBase
 {
-    /// <summary>The endpoints that need no token: sign-in and its MFA step, and the published signing keys.</summary>
+    /// <summary>The endpoints that need no token: sign-in and its MFA step, the published signing keys, and
+    /// the exchange of an access key for a session token.</summary>
     private static readonly HashSet<string> OpenEndpoints =
     [
         "POST api/v1/auth/login",
         "POST api/v1/auth/login/mfa",
         "GET .well-known/jwks.json",
+        "POST api/v1/sts/session-token",
     ];
 
     [Fact]

@@ -85,6 +85,25 @@ public sealed class SelfServiceTests : GuardTestBase
             "iam:EnableMFADevice");
         await DeniedAsync(await user.DeleteAsync($"/api/v1/users/{other}/mfa-devices/x"), "iam:DeactivateMFADevice");
 
+        // Its own access keys, and no one else's.
+        var key = (await CreatedAsync(user, $"/api/v1/users/{self}/access-keys", new { }))
+            .GetProperty("accessKeyId").GetString()!;
+        await OkAsync(await user.GetAsync($"/api/v1/users/{self}/access-keys"));
+        await OkAsync(await user.GetAsync($"/api/v1/access-keys/{key}/last-used"));
+        await OkAsync(
+            await user.PatchAsJsonAsync($"/api/v1/users/{self}/access-keys/{key}", new { status = "Inactive" }),
+            HttpStatusCode.NoContent);
+        await OkAsync(await user.DeleteAsync($"/api/v1/users/{self}/access-keys/{key}"), HttpStatusCode.NoContent);
+        var othersKey = (await CreatedAsync(Client, $"/api/v1/users/{other}/access-keys", new { }))
+            .GetProperty("accessKeyId").GetString()!;
+        await DeniedAsync(
+            await user.PostAsJsonAsync($"/api/v1/users/{other}/access-keys", new { }), "iam:CreateAccessKey");
+        await DeniedAsync(await user.GetAsync($"/api/v1/users/{other}/access-keys"), "iam:ListAccessKeys");
+        await DeniedAsync(
+            await user.GetAsync($"/api/v1/access-keys/{othersKey}/last-used"), "iam:GetAccessKeyLastUsed");
+        await DeniedAsync(
+            await user.DeleteAsync($"/api/v1/users/{other}/access-keys/{othersKey}"), "iam:DeleteAccessKey");
+
         // Its own password last: the change ends every session of the user.
         await OkAsync(
             await user.PostAsJsonAsync(
