@@ -10,8 +10,12 @@ internal static class GuardSetup
     /// </summary>
     public static IServiceCollection AddIamGuard(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Every endpoint, controller or not, needs a signed-in caller unless it allows anonymous callers. A
+        // request that matched no endpoint goes on to its 404 (or to middleware that answers it).
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
+            .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                || (context.Resource is HttpContext http && http.GetEndpoint() is null))
+            .Build());
         services.AddScoped<ResourceResolver>();
         services.AddScoped<MfaRequirement>();
         services.AddScoped<ApiGuardFilter>();
