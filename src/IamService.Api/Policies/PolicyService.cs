@@ -144,15 +144,19 @@ public sealed partial class PolicyService(
             return blockers.ToConflict(EntityKind.Policy, policy.Name);
         }
 
-        await db.UserPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.GroupPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.RolePolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.Users.Where(u => u.PermissionsBoundaryPolicyId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PermissionsBoundaryPolicyId, (string?)null),
-                cancellationToken);
-        await db.Roles.Where(r => r.PermissionsBoundaryPolicyId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PermissionsBoundaryPolicyId, (string?)null),
-                cancellationToken);
+        if (!blockers.IsEmpty)
+        {
+            await db.UserPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.GroupPolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.RolePolicyAttachments.Where(a => a.PolicyId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Users.Where(u => u.PermissionsBoundaryPolicyId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.PermissionsBoundaryPolicyId, (string?)null),
+                    cancellationToken);
+            await db.Roles.Where(r => r.PermissionsBoundaryPolicyId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.PermissionsBoundaryPolicyId, (string?)null),
+                    cancellationToken);
+        }
+
         // The versions and tags cascade with the policy row.
         await db.ManagedPolicies.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
