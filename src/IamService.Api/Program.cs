@@ -32,6 +32,7 @@ app.UseAuthorization();
 app.UseIamPolicyWriteBarrier();
 app.MapControllers();
 app.MapIamHealthChecks();
+app.MapIamBenchmarkCeiling();
 
 await app.Services.InitializeStoreAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
