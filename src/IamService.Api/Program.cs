@@ -1,6 +1,7 @@
 using IamService.Api.Accounts;
 using IamService.Api.Auth;
 using IamService.Api.Hosting;
+using IamService.Api.Mfa;
 using IamService.Api.PolicyCache;
 using IamService.Api.Storage;
 
@@ -12,6 +13,7 @@ builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
 builder.Services.AddIamPolicyCache();
+builder.Services.AddIamMfa();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();

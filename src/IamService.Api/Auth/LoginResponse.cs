@@ -8,12 +8,16 @@ namespace IamService.Api.Auth;
 /// </summary>
 public sealed record LoginResponse
 {
+    /// <summary>A JWT to send as <c>Authorization: Bearer ...</c>.</summary>
+    /// <example>eyJhbGciOiJFUzI1NiIsImtpZCI6IjRmM2EifQ.eyJzdWIiOiJBSURBIn0.c2lnbmF0dXJl</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AccessToken { get; init; }
 
+    /// <example>Bearer</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TokenType { get; init; }
 
+    /// <example>2026-12-04T09:30:00+00:00</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? ExpiresAt { get; init; }
 

@@ -20,4 +20,8 @@ public sealed class LimitsOptions
     /// <summary>Versions one managed policy keeps, the default version included.</summary>
     [Range(1, 100)]
     public int VersionsPerPolicy { get; set; } = 5;
+
+    /// <summary>Enabled virtual MFA devices one user (or root) may hold; IAM allows up to 8.</summary>
+    [Range(1, 8)]
+    public int MfaDevicesPerUser { get; set; } = 1;
 }

@@ -3,7 +3,7 @@ using IamService.Api.Simulator;
 namespace IamService.Api.Decisions;
 
 /// <summary>The decision and what made it.</summary>
-/// <param name="Decision"><c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</param>
+/// <param name="Decision" example="allowed"><c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</param>
 /// <param name="MissingContextValues">Condition keys the policies asked for that the request did not have.</param>
 public sealed record AuthorizeResponse(
     string Decision,
@@ -18,6 +18,7 @@ public sealed record AuthorizeBatchResult
 {
     public AuthorizeResponse? Result { get; init; }
 
+    /// <example>NoSuchEntity</example>
     public string? ErrorCode { get; init; }
 
     public string? ErrorMessage { get; init; }

@@ -48,6 +48,21 @@ public sealed class PrincipalDirectory(
         return loaded is null ? null : new DecisionSubject(loaded.Principal, loaded, [], null);
     }
 
+    /// <summary>The stored policies of a user, group or role named by ARN, for the policy simulator.</summary>
+    public async Task<EffectivePrincipal?> FindPolicySourceAsync(string arn, CancellationToken cancellationToken)
+    {
+        var accountId = await accounts.GetAsync(cancellationToken);
+        if (!IamArn.TryParse(arn, out var parsed) || parsed.AccountId != accountId || parsed.Kind != EntityKind.Group)
+        {
+            return (await FindByArnAsync(arn, cancellationToken))?.Policies;
+        }
+
+        var normalized = IamEntityName(parsed.Name);
+        var groupId = await db.Groups.AsNoTracking().Where(g => g.NormalizedName == normalized && g.Path == parsed.Path)
+            .Select(g => g.Id).SingleOrDefaultAsync(cancellationToken);
+        return groupId is null ? null : (await loader.LoadGroupAsync(groupId, cancellationToken))?.Value;
+    }
+
     /// <summary>The principal behind a live session, with the session's own policies and facts.</summary>
     public async Task<DecisionSubject?> FindBySessionAsync(SessionFacts session, CancellationToken cancellationToken)
     {

@@ -123,6 +123,39 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
         return new Loaded<EffectivePrincipal>(new EffectivePrincipal(principal, policies, boundary), dependsOn);
     }
 
+    /// <summary>
+    /// A group's own managed and inline policies, as the policy simulator sees a group: as if for a member with
+    /// no other policies and no boundary.
+    /// </summary>
+    public async Task<Loaded<EffectivePrincipal>?> LoadGroupAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
+            .Select(g => new { g.Id, g.Name, g.Path }).SingleOrDefaultAsync(cancellationToken);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var accountId = await accounts.GetAsync(cancellationToken);
+        var inline = await db.GroupInlinePolicies.AsNoTracking().Where(p => p.GroupId == groupId)
+            .Select(p => new { p.Name, p.Document }).ToListAsync(cancellationToken);
+        var attached = await db.GroupPolicyAttachments.AsNoTracking().Where(a => a.GroupId == groupId)
+            .Select(a => a.PolicyId).ToListAsync(cancellationToken);
+        var managed = await ManagedDocumentsAsync(attached, cancellationToken);
+        var policies = inline.Select(p => Compile(p.Document, new PolicySource(p.Name, PolicySourceKind.GroupInlinePolicy)
+        {
+            PolicyName = p.Name,
+            OwnerName = group.Name,
+            GroupName = group.Name,
+        })).ToList();
+        policies.AddRange(attached.Select(id => CompileManaged(managed[id], accountId, group.Name)));
+        var principal = new RequestPrincipal(
+            IamArn.Format(accountId, EntityKind.Group, group.Path, group.Name), group.Id, PrincipalType.User, accountId);
+        var dependsOn = new List<string> { PolicyChange.Group(groupId) };
+        dependsOn.AddRange(managed.Keys.Select(PolicyChange.Policy));
+        return new Loaded<EffectivePrincipal>(new EffectivePrincipal(principal, policies, null), dependsOn);
+    }
+
     private async Task<Dictionary<string, ManagedDocument>> ManagedDocumentsAsync(
         IEnumerable<string?> policyIds,
         CancellationToken cancellationToken)

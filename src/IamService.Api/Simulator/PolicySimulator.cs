@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using IamService.Api.Common;
+using IamService.Api.PolicyCache;
 using IamService.Policies;
 
 namespace IamService.Api.Simulator;
@@ -24,16 +25,44 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var accountId = await accountIds.GetAsync(cancellationToken);
+        if (request.PolicyInputList.Count == 0)
+        {
+            return IamError.InvalidInput("policyInputList must hold at least one policy document.");
+        }
 
-        var shape = CheckShape(request);
+        return await SimulateAsync(request, request.PolicyInputList, stored: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Simulates a principal's stored policies (IAM's SimulatePrincipalPolicy): its identity policies and
+    /// boundary, plus the request's extra documents; a boundary in the request replaces the stored one. The
+    /// principal is also the caller a resource policy is matched against, unless the request names another.
+    /// </summary>
+    public async Task<Result<SimulationResponse>> SimulatePrincipalAsync(
+        SimulatePrincipalPolicyRequest request,
+        EffectivePrincipal stored,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(stored);
+        return await SimulateAsync(request, request.PolicyInputList ?? [], stored, cancellationToken);
+    }
+
+    private async Task<Result<SimulationResponse>> SimulateAsync(
+        SimulationRequest request,
+        IReadOnlyList<JsonElement> policyInputs,
+        EffectivePrincipal? stored,
+        CancellationToken cancellationToken)
+    {
+        var accountId = await accountIds.GetAsync(cancellationToken);
+        var shape = CheckShape(request, callerKnown: stored is not null);
         if (shape is not null)
         {
             return shape;
         }
 
         var problems = new List<PolicyProblemResponse>();
-        var identity = CompileList(request.PolicyInputList, "policyInputList", PolicyType.Identity, problems);
+        var identity = CompileList(policyInputs, "policyInputList", PolicyType.Identity, problems);
         var boundary = CompileList(
             request.PermissionsBoundaryPolicyInputList ?? [],
             "permissionsBoundaryPolicyInputList",
@@ -53,7 +82,9 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
             return context.Error;
         }
 
-        var caller = ReadCaller(request.CallerArn, accountId);
+        var caller = stored is not null && string.IsNullOrEmpty(request.CallerArn)
+            ? stored.Principal
+            : ReadCaller(request.CallerArn, accountId);
         if (!caller.IsSuccess)
         {
             return caller.Error;
@@ -66,8 +97,8 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
         }
 
         var set = new PolicySet(
-            identity,
-            boundary.FirstOrDefault(),
+            [.. stored?.IdentityPolicies ?? [], .. identity],
+            boundary.FirstOrDefault() ?? stored?.PermissionsBoundary,
             resourcePolicy: resourcePolicy is null ? null : new ResourceBasedPolicy(resourcePolicy, owner.Value));
         return Evaluate(caller.Value, request.ActionNames, request.ResourceArns ?? ["*"], context.Value, set);
     }
@@ -128,13 +159,8 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
         GroupName = statement.Source.GroupName,
     };
 
-    private static IamError? CheckShape(SimulateCustomPolicyRequest request)
+    private static IamError? CheckShape(SimulationRequest request, bool callerKnown)
     {
-        if (request.PolicyInputList.Count == 0)
-        {
-            return IamError.InvalidInput("policyInputList must hold at least one policy document.");
-        }
-
         if (request.PermissionsBoundaryPolicyInputList is { Count: > 1 })
         {
             return IamError.InvalidInput("permissionsBoundaryPolicyInputList takes at most one policy document.");
@@ -165,7 +191,7 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
                 $"The simulation asks for {pairs} action and resource pairs; at most {MaxEvaluations} are evaluated."));
         }
 
-        return request.ResourcePolicy is not null && string.IsNullOrEmpty(request.CallerArn)
+        return request.ResourcePolicy is not null && !callerKnown && string.IsNullOrEmpty(request.CallerArn)
             ? IamError.InvalidInput("callerArn is required with a resourcePolicy: it is what the Principal is matched against.")
             : null;
     }

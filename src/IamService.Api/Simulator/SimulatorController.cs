@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Decisions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Simulator;
@@ -23,4 +24,30 @@ public sealed class SimulatorController(PolicySimulator simulator) : IamControll
         SimulateCustomPolicyRequest request,
         CancellationToken cancellationToken) =>
         OkOrProblem(await simulator.SimulateCustomAsync(request, cancellationToken));
+
+    /// <summary>Simulates the stored policies of a user, group or role (IAM's SimulatePrincipalPolicy).</summary>
+    /// <remarks>
+    /// Evaluates each action on each resource with the principal's managed and inline policies, those of its
+    /// groups, and its permissions boundary, plus any documents in <c>policyInputList</c>. Each matched statement
+    /// names its source: managed policy ARN and version, inline policy name and owner, group it came through.
+    /// </remarks>
+    /// <response code="200">One result per action and resource.</response>
+    /// <response code="400">A document failed validation or the input is otherwise invalid.</response>
+    /// <response code="404">No user, group or role has that ARN.</response>
+    [HttpPost("simulator/principal")]
+    [ProducesResponseType<SimulationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
+    public async Task<ActionResult<SimulationResponse>> SimulatePrincipal(
+        SimulatePrincipalPolicyRequest request,
+        [FromServices] PrincipalDirectory principals,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stored = await principals.FindPolicySourceAsync(request.PolicySourceArn, cancellationToken);
+        return stored is null
+            ? Problem(IamError.NoSuchEntity(
+                $"policySourceArn {request.PolicySourceArn} names no user, group or role of this account."))
+            : OkOrProblem(await simulator.SimulatePrincipalAsync(request, stored, cancellationToken));
+    }
 }

@@ -146,9 +146,7 @@ public abstract class ApiTestBase : IAsyncLifetime
     protected async Task<JsonElement> GetJsonAsync(string uri) => await OkAsync(await Client.GetAsync(uri));
 
     protected static async Task<JsonElement> OkAsync(
-
         HttpResponseMessage response,
-
         HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();

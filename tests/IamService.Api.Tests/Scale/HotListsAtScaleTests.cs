@@ -33,6 +33,11 @@ public sealed class HotListsAtScaleTests : ApiTestBase
                            JOIN group_memberships AS m ON m.group_id = g.id GROUP BY g.id, g.name)
             SELECT name FROM sizes ORDER BY size, name OFFSET (SELECT count(*) / 2 FROM sizes) LIMIT 1
             """);
+        var userWithPolicies = await ScalarAsync(
+            """
+            SELECT u.name FROM users AS u JOIN user_policy_attachments AS a ON a.user_id = u.id
+            GROUP BY u.id, u.name ORDER BY count(*) DESC, u.name LIMIT 1
+            """);
         var middleName = await ScalarAsync(
             "SELECT normalized_name FROM users ORDER BY normalized_name OFFSET (SELECT count(*) / 2 FROM users) " +
             "LIMIT 1");
@@ -47,6 +52,7 @@ public sealed class HotListsAtScaleTests : ApiTestBase
             ("/api/v1/users?pathPrefix=/audit/&maxItems=100", 1),
             ($"/api/v1/users/{userInMostGroups}/groups", 2),
             ($"/api/v1/groups/{typicalGroup}/users?maxItems=100", 2),
+            ($"/api/v1/users/{userWithPolicies}/attached-policies", 2),
         ];
 
         var database = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database!;
