@@ -63,8 +63,10 @@ public sealed class VerifiedTokenCache(SigningKeyRing ring, TimeProvider time) :
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt)
         {
-            Remember(digest, new Verified(
-                result.ClaimsIdentity.Clone(), jwt, jwt.ValidTo + validationParameters.ClockSkew, jwt.Kid), now);
+            // ValidTo is UTC; the handler accepts the token until then plus the clock skew.
+            var validUntil = new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc))
+                + validationParameters.ClockSkew;
+            Remember(digest, new Verified(result.ClaimsIdentity.Clone(), jwt, validUntil, jwt.Kid), now);
         }
 
         return result;
