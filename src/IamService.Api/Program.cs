@@ -14,6 +14,7 @@ builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
 builder.Services.AddIamPolicyCache();
 builder.Services.AddIamMfa();
+builder.Services.AddIamSignIn();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();
@@ -30,7 +31,9 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseIamSwagger();
 app.UseAuthentication();
+app.UsePasswordChangeTokenGate();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseIamPolicyWriteBarrier();
 app.MapControllers();
 app.MapIamHealthChecks();

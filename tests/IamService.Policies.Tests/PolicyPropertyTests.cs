@@ -30,9 +30,11 @@ public class PolicyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(PolicyGenerators)])]
-    public bool UnconditionalAllowAll_AllowsWhateverNoDenyMatches(Scenario scenario)
+    public bool UnconditionalAllowAll_AllowsWhateverNoDenyMatches(Scenario scenario, bool serviceForm)
     {
-        var allowAll = new GeneratedStatement("Allow", "\"*\"", false, "\"*\"", false, null);
+        // "*" and "*:*" both name every action of every service.
+        var action = serviceForm ? "\"*:*\"" : "\"*\"";
+        var allowAll = new GeneratedStatement("Allow", action, false, "\"*\"", false, null);
         var withAllowAll = scenario with
         {
             Identity = [.. scenario.Identity, allowAll],

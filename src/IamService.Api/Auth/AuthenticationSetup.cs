@@ -33,8 +33,8 @@ internal static class AuthenticationSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, IOptions<TokenOptions>, VerifiedTokenCache>(
-                (bearer, ring, tokens, verified) =>
+            .Configure<SigningKeyRing, IOptions<TokenOptions>, TimeProvider, VerifiedTokenCache>(
+                (bearer, ring, tokens, time, verified) =>
             {
                 bearer.MapInboundClaims = false;
                 verified.MapInboundClaims = false;
@@ -51,6 +51,9 @@ internal static class AuthenticationSetup
                     RequireSignedTokens = true,
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // The lifetime is read on the clock that issued the token and that the session check reads.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                        CheckLifetime(notBefore, expires, parameters.ClockSkew, time.GetUtcNow().UtcDateTime),
                     IssuerSigningKeyResolver = (_, _, keyId, _) =>
                         ring.ValidationKeys.Where(k => k.KeyId == keyId),
                 };
@@ -94,6 +97,27 @@ internal static class AuthenticationSetup
         {
             context.Fail(new SessionEndedException());
         }
+    }
+
+    /// <summary>The token's nbf and exp (RFC 7519 sections 4.1.4 and 4.1.5) against the service's clock.</summary>
+    private static bool CheckLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, DateTime now)
+    {
+        if (expires is null)
+        {
+            throw new SecurityTokenNoExpirationException("The access token has no expiry time.");
+        }
+
+        if (notBefore > now + skew)
+        {
+            throw new SecurityTokenNotYetValidException("The access token is not valid yet.")
+            {
+                NotBefore = notBefore.Value,
+            };
+        }
+
+        return expires > now - skew
+            ? true
+            : throw new SecurityTokenExpiredException("The access token has expired.") { Expires = expires.Value };
     }
 
     private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)

@@ -8,8 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IamService.Api.Auth;
 
-/// <summary>A principal whose password was just verified.</summary>
-public sealed record VerifiedPrincipal(string PrincipalId, string PrincipalArn, string UserName, bool IsRoot);
+/// <summary>A principal whose password was just verified; <see cref="Profile"/> is null for root.</summary>
+public sealed record VerifiedPrincipal(
+    string PrincipalId,
+    string PrincipalArn,
+    string UserName,
+    bool IsRoot,
+    LoginProfile? Profile = null);
+
+/// <summary>
+/// What a password check found: the principal the name belongs to (null for a name that signs in to nobody),
+/// and the verified principal when the password was right.
+/// </summary>
+public sealed record PasswordCheck(string? PrincipalId, VerifiedPrincipal? Verified);
 
 /// <summary>
 /// Checks a user name and password: root signs in as <c>root</c>, users with their login profile. Unknown
@@ -32,15 +43,17 @@ public sealed class PasswordSignIn(
         IamErrorCode.NotAuthenticated, StatusCodes.Status401Unauthorized,
         "The user name or password is incorrect.");
 
-    public async Task<Result<VerifiedPrincipal>> VerifyAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<PasswordCheck> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(userName);
         var accountId = await accounts.GetAsync(cancellationToken);
         if (string.Equals(userName, RootUserName, StringComparison.Ordinal))
         {
             var root = await db.RootUsers.AsNoTracking().SingleAsync(cancellationToken);
-            return Verify(rootHasher, root, root.PasswordHash, password)
-                ? new VerifiedPrincipal(accountId, $"arn:aws:iam::{accountId}:root", RootUserName, IsRoot: true)
-                : Failed;
+            var rootArn = $"arn:aws:iam::{accountId}:root";
+            return new PasswordCheck(accountId, Verify(rootHasher, root, root.PasswordHash, password)
+                ? new VerifiedPrincipal(accountId, rootArn, RootUserName, IsRoot: true)
+                : null);
         }
 
         var normalized = User.NormalizeName(userName);
@@ -51,16 +64,37 @@ public sealed class PasswordSignIn(
         if (found is null)
         {
             Verify(profileHasher, null!, DecoyHash.Value, password);
-            return Failed;
+            return new PasswordCheck(null, null);
         }
 
-        return Verify(profileHasher, found.Profile, found.Profile.PasswordHash, password)
+        var verified = Verify(profileHasher, found.Profile, found.Profile.PasswordHash, password)
             ? new VerifiedPrincipal(
                 found.User.Id,
                 IamArn.Format(accountId, EntityKind.User, found.User.Path, found.User.Name),
                 found.User.Name,
-                IsRoot: false)
-            : Failed;
+                IsRoot: false,
+                found.Profile)
+            : null;
+        return new PasswordCheck(found.User.Id, verified);
+    }
+
+    /// <summary>Checks the current password of a signed-in principal (root, or a user with a login profile).</summary>
+    public async Task<bool> VerifyCurrentAsync(
+        string principalId,
+        bool isRoot,
+        string password,
+        CancellationToken cancellationToken)
+    {
+        if (isRoot)
+        {
+            var root = await db.RootUsers.AsNoTracking().SingleAsync(cancellationToken);
+            return Verify(rootHasher, root, root.PasswordHash, password);
+        }
+
+        var profile = await db.LoginProfiles.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.UserId == principalId, cancellationToken);
+        var right = Verify(profileHasher, profile!, profile?.PasswordHash ?? DecoyHash.Value, password);
+        return right && profile is not null;
     }
 
     private static bool Verify<T>(IPasswordHasher<T> hasher, T owner, string hash, string password)

@@ -22,6 +22,8 @@ public static class IamErrorCode
     public const string Throttling = nameof(Throttling);
     public const string ServiceFailure = nameof(ServiceFailure);
     public const string ServiceUnavailable = nameof(ServiceUnavailable);
+    public const string PasswordPolicyViolation = nameof(PasswordPolicyViolation);
+    public const string PasswordExpired = nameof(PasswordExpired);
     public const string InvalidAuthenticationCode = nameof(InvalidAuthenticationCode);
 
     /// <summary>The code a problem gets when the code that produced it named none.</summary>

@@ -1,3 +1,4 @@
+using IamService.Api.Auth;
 using IamService.Api.Common;
 using IamService.Api.Groups;
 using IamService.Data;
@@ -11,6 +12,7 @@ namespace IamService.Api.Users;
 public sealed partial class UserService(
     IamDbContext db,
     AccountIdProvider accounts,
+    SessionRevoker sessions,
     TimeProvider time,
     ILogger<UserService> logger)
 {
@@ -41,6 +43,7 @@ public sealed partial class UserService(
     {
         var path = request.Path ?? "/";
         var invalid = InputRules.CheckName(EntityKind.User, request.UserName)
+            ?? CheckNotReserved(request.UserName)
             ?? InputRules.CheckPath(path)
             ?? InputRules.CheckTags(request.Tags);
         if (invalid is not null)
@@ -106,7 +109,8 @@ public sealed partial class UserService(
     {
         var invalid = (request.NewUserName is null
                 ? null
-                : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName"))
+                : InputRules.CheckName(EntityKind.User, request.NewUserName, "newUserName")
+                    ?? CheckNotReserved(request.NewUserName))
             ?? (request.NewPath is null ? null : InputRules.CheckPath(request.NewPath, "newPath"));
         if (invalid is not null)
         {
@@ -177,7 +181,11 @@ public sealed partial class UserService(
             return blockers.ToConflict(EntityKind.User, user.Name);
         }
 
+        await db.LoginProfiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.PasswordHistory.Where(e => e.PrincipalId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
+        // A deleted user's tokens stop working at once, as do the role sessions they started.
+        await sessions.RevokePrincipalAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         Log.UserDeleted(logger, user.Name, user.Id, !blockers.IsEmpty);
@@ -276,12 +284,21 @@ public sealed partial class UserService(
         var inline = await db.UserInlinePolicies.Where(p => p.UserId == userId)
             .OrderBy(p => p.NormalizedName).Select(p => p.Name).ToListAsync(cancellationToken);
 
-        // Limitation: access keys, login profiles and MFA devices do not exist yet, so they block nothing.
+        var password = await db.LoginProfiles.AnyAsync(p => p.UserId == userId, cancellationToken);
+
+        // Limitation: access keys and MFA devices have no management endpoints yet, so they block nothing.
         return new DeleteBlockers()
             .Add("groups", "group memberships", groups)
             .Add("attachedPolicies", "attached policies", attached)
-            .Add("inlinePolicies", "inline policies", inline);
+            .Add("inlinePolicies", "inline policies", inline)
+            .Add("loginProfile", "a password (login profile)", password ? ["login-profile"] : []);
     }
+
+    /// <summary>Root signs in as "root", so no user may take that name, in any case.</summary>
+    private static IamError? CheckNotReserved(string userName) =>
+        string.Equals(userName, PasswordSignIn.RootUserName, StringComparison.OrdinalIgnoreCase)
+            ? IamError.InvalidInput($"The user name '{userName}' is reserved: root signs in with it.")
+            : null;
 
     private static partial class Log
     {

@@ -16,6 +16,7 @@ internal sealed class CompiledStatement
         IsNotPrincipal = statement.IsNotPrincipal;
         Resources = [.. statement.Resources.Select(r => ArnPattern.Compile(r, variables))];
         IsNotResource = statement.IsNotResource;
+        Gate = ResourceGate.Create(statement.Resources, statement.IsNotResource);
         Conditions = [.. statement.Conditions.Select(c => new CompiledCondition(c, variables))];
         Reference = new MatchedStatement(source, PolicySlot.Identity, statement.Index, statement.Sid, statement.Effect);
     }
@@ -27,6 +28,8 @@ internal sealed class CompiledStatement
     public bool IsNotAction { get; }
 
     public ActionPattern[] Actions { get; }
+
+    public ResourceGate Gate { get; }
 
     /// <summary>Built once so the explaining path only re-labels the slot.</summary>
     public MatchedStatement Reference { get; }

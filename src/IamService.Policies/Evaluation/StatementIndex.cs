@@ -3,8 +3,10 @@ using System.Collections.Frozen;
 namespace IamService.Policies;
 
 /// <summary>
-/// The statements of one or more policies grouped by the service prefix their actions can match, so a request
-/// for <c>s3:GetObject</c> visits only statements that name s3, a wildcard service, or NotAction.
+/// The statements of one or more policies arranged so that a request visits only those that can apply to its
+/// action. An action that some statement names literally, such as <c>s3:GetObject</c>, maps to the exact list of
+/// statements whose Action or NotAction covers it, worked out once here, wildcards and NotAction included. Any
+/// other action falls back to the statements grouped by service prefix, whose actions are then checked per request.
 /// </summary>
 internal sealed class StatementIndex
 {
@@ -14,6 +16,7 @@ internal sealed class StatementIndex
     private readonly string[] _services;
     private readonly StatementCandidate[][] _candidates;
     private readonly FrozenDictionary<string, StatementCandidate[]>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
+    private readonly FrozenDictionary<string, StatementCandidate[]> _byAction;
 
     private StatementIndex(Dictionary<string, StatementCandidate[]> byService, StatementCandidate[] otherServices)
     {
@@ -25,12 +28,25 @@ internal sealed class StatementIndex
             _lookup = byService.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
                 .GetAlternateLookup<ReadOnlySpan<char>>();
         }
+
+        _byAction = LiteralActions.ToFrozenDictionary(
+            action => action,
+            action => FilterByAction(action),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Candidates for a service no statement names literally.</summary>
     public StatementCandidate[] OtherServices { get; }
 
     public IEnumerable<string> Services => _services;
+
+    /// <summary>The actions, <c>service:Name</c> without wildcards, that some Action or NotAction names.</summary>
+    public IEnumerable<string> LiteralActions => _candidates.Append(OtherServices)
+        .SelectMany(list => list)
+        .SelectMany(candidate => candidate.Statement.Actions)
+        .Where(action => action.IsLiteral)
+        .Select(action => action.Source)
+        .Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Indexes one policy's statements, in document order.</summary>
     public static StatementIndex Create(CompiledStatement[] statements)
@@ -63,7 +79,25 @@ internal sealed class StatementIndex
         return new StatementIndex(byService, [.. indexes.SelectMany(i => i.OtherServices)]);
     }
 
-    /// <summary>The statements that may match the request's action.</summary>
+    /// <summary>
+    /// The statements that may apply to the request's action. When <paramref name="actionMatched"/> is true,
+    /// every one of them covers the action; otherwise each must still be checked with
+    /// <see cref="StatementCandidate.MatchesAction(in AccessRequest)"/>.
+    /// </summary>
+    public StatementCandidate[] Find(in AccessRequest request, out bool actionMatched)
+    {
+        // Every literal action has a colon, so an action without one can only fall through to the service lists.
+        if (_byAction.TryGetValue(request.Action, out var matching))
+        {
+            actionMatched = true;
+            return matching;
+        }
+
+        actionMatched = false;
+        return Find(request.ActionService);
+    }
+
+    /// <summary>The statements whose actions can match the service prefix, in policy order.</summary>
     public StatementCandidate[] Find(ReadOnlySpan<char> service)
     {
         if (_lookup is { } lookup)
@@ -80,6 +114,19 @@ internal sealed class StatementIndex
         }
 
         return OtherServices;
+    }
+
+    /// <summary>
+    /// The candidates that cover one literal action, split at its first colon as <see cref="AccessRequest"/>
+    /// splits a request's action. Action matching ignores case throughout, so the answer holds for every spelling
+    /// the case-insensitive lookup sends here.
+    /// </summary>
+    private StatementCandidate[] FilterByAction(string action)
+    {
+        var colon = action.IndexOf(':', StringComparison.Ordinal);
+        var service = action[..colon];
+        var name = action[(colon + 1)..];
+        return [.. Find(service).Where(candidate => candidate.MatchesAction(service, name))];
     }
 
     private static StatementCandidate[] CandidatesFor(CompiledStatement[] statements, string? service)

@@ -17,6 +17,7 @@ internal sealed class ActionPattern
         Source = source;
         Service = service;
         ServiceHasWildcards = Glob.HasWildcards(service);
+        IsLiteral = !Glob.HasWildcards(source);
         _service = TextPattern.Compile(service, Syntax);
         _name = TextPattern.Compile(name, Syntax);
     }
@@ -27,6 +28,9 @@ internal sealed class ActionPattern
 
     /// <summary>True when the service part can match more than one prefix, like <c>*</c> or <c>s3*</c>.</summary>
     public bool ServiceHasWildcards { get; }
+
+    /// <summary>True when the value names one action, like <c>s3:GetObject</c>: no wildcard anywhere.</summary>
+    public bool IsLiteral { get; }
 
     public static ActionPattern Parse(string text)
     {

@@ -163,6 +163,7 @@ internal sealed class StatementReader(ProblemList problems, PolicyType type, boo
     {
         if (value.ValueKind == JsonValueKind.String)
         {
+            // Limitation: a Sid may hold any characters, where IAM allows only letters and digits.
             return value.GetString();
         }
 

@@ -21,12 +21,15 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>The service's clock; the system clock when null.</summary>
+    protected virtual TimeProvider? ServiceClock => null;
+
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
 
     public virtual async Task InitializeAsync()
     {
         Database = await CreateDatabaseAsync();
-        Factory = new IamApiFactory(Database) { Settings = Settings };
+        Factory = new IamApiFactory(Database) { Settings = Settings, Clock = ServiceClock };
         Client = Factory.CreateClient();
     }
 

@@ -27,6 +27,9 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
     /// <summary>Extra configuration, such as low <c>Limits:*</c> quotas that keep limit tests fast.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The service's clock; the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -43,6 +46,10 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
         {
             services.Replace(ServiceDescriptor.Singleton<IRootCredentialsNotice>(Notices));
             services.ConfigureDbContext<IamDbContext>(options => options.AddInterceptors(SqlCommands));
+            if (Clock is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(Clock));
+            }
         });
     }
 }
