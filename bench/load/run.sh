@@ -134,9 +134,9 @@ mix="
            'principalArn', p.arn[u], 'action', m.action[t],
            'resource', format(m.resource[t], CASE WHEN own_team THEN p.team[u] ELSE other_team END),
            'context', CASE WHEN c < 0.3 THEN NULL
-                           WHEN c < 0.6 THEN json_build_object('aws:SourceIp', '10.1.2.3', 'aws:RequestedRegion', 'us-east-1')
-                           WHEN c < 0.8 THEN json_build_object('aws:SourceIp', '203.0.113.9', 'aws:RequestedRegion', 'eu-west-1')
-                           ELSE json_build_object('aws:SourceIp', '10.20.30.40', 'aws:RequestedRegion', 'ap-south-1') END
+             WHEN c < 0.6 THEN json_build_object('aws:SourceIp', '10.1.2.3', 'aws:RequestedRegion', 'us-east-1')
+             WHEN c < 0.8 THEN json_build_object('aws:SourceIp', '203.0.113.9', 'aws:RequestedRegion', 'eu-west-1')
+             ELSE json_build_object('aws:SourceIp', '10.20.30.40', 'aws:RequestedRegion', 'ap-south-1') END
          ))::text AS body
   FROM picks, principals AS p, templates AS m"
 bodies="$pg_work/bodies"

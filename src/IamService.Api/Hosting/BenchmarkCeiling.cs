@@ -14,8 +14,8 @@ internal static class BenchmarkCeiling
 
     public const string Route = "/api/v1/benchmarks/ceiling";
 
-    private static readonly byte[] Answer = """{"decision":"allowed","matchedStatements":[],"missingContextValues":[]}"""u8
-        .ToArray();
+    private static readonly byte[] Answer =
+        """{"decision":"allowed","matchedStatements":[],"missingContextValues":[]}"""u8.ToArray();
 
     public static WebApplication MapIamBenchmarkCeiling(this WebApplication app)
     {
