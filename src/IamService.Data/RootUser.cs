@@ -23,6 +23,7 @@ internal sealed class RootUserConfiguration : IEntityTypeConfiguration<RootUser>
         builder.HasKey(r => r.AccountKey);
         builder.Property(r => r.AccountKey).ValueGeneratedNever();
         builder.Property(r => r.PasswordHash).HasMaxLength(512);
-        builder.HasOne<Account>().WithOne().HasForeignKey<RootUser>(r => r.AccountKey).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithOne()
+            .HasForeignKey<RootUser>(r => r.AccountKey).OnDelete(DeleteBehavior.Restrict);
     }
 }

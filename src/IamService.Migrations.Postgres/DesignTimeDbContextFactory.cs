@@ -9,8 +9,9 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
 {
     public IamDbContext CreateDbContext(string[] args)
     {
+        var migrationsAssembly = GetType().Assembly.GetName().Name;
         var options = new DbContextOptionsBuilder<IamDbContext>()
-            .UseNpgsql("Host=localhost;Database=iam_design", npgsql => npgsql.MigrationsAssembly(GetType().Assembly.GetName().Name))
+            .UseNpgsql("Host=localhost;Database=iam_design", npgsql => npgsql.MigrationsAssembly(migrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .Options;
         return new IamDbContext(options);

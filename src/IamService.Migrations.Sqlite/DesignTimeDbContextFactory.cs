@@ -9,8 +9,9 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
 {
     public IamDbContext CreateDbContext(string[] args)
     {
+        var migrationsAssembly = GetType().Assembly.GetName().Name;
         var options = new DbContextOptionsBuilder<IamDbContext>()
-            .UseSqlite("Data Source=iam-design.db", sqlite => sqlite.MigrationsAssembly(GetType().Assembly.GetName().Name))
+            .UseSqlite("Data Source=iam-design.db", sqlite => sqlite.MigrationsAssembly(migrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .Options;
         return new IamDbContext(options);

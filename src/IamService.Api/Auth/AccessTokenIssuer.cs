@@ -22,7 +22,9 @@ public sealed record SessionRequest(SessionKind Kind, string PrincipalId, string
     /// <summary>How long the session lasts; the configured access token lifetime when null.</summary>
     public TimeSpan? Lifetime { get; init; }
 
-    /// <summary>How the principal proved who they are: <c>pwd</c> or <c>key</c> (and <c>mfa</c> added when used).</summary>
+    /// <summary>
+    /// How the principal proved who they are: <c>pwd</c> or <c>key</c> (and <c>mfa</c> added when used).
+    /// </summary>
     public required string Method { get; init; }
 
     public string? SourcePrincipalId { get; init; }

@@ -41,7 +41,8 @@ public sealed record CallerIdentity(
             return null;
         }
 
-        return new CallerIdentity(subject, arn, userId, session, kind, authTime, issuedAt, ReadTime(user, IamClaims.MfaTime));
+        var mfaTime = ReadTime(user, IamClaims.MfaTime);
+        return new CallerIdentity(subject, arn, userId, session, kind, authTime, issuedAt, mfaTime);
     }
 
     private static DateTimeOffset? ReadTime(ClaimsPrincipal user, string claim) =>

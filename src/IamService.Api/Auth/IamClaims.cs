@@ -1,6 +1,8 @@
 namespace IamService.Api.Auth;
 
-/// <summary>The claims of an IamService access token, beyond the registered <c>iss</c>, <c>aud</c>, <c>exp</c>.</summary>
+/// <summary>
+/// The claims of an IamService access token, beyond the registered <c>iss</c>, <c>aud</c>, <c>exp</c>.
+/// </summary>
 public static class IamClaims
 {
     /// <summary>The principal's id: a user id, the account id for root, or a role id for a role session.</summary>

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Auth;
 
-/// <summary>The public keys that verify this service's access tokens, for other services to check them offline.</summary>
+/// <summary>
+/// The public keys that verify this service's access tokens, for other services to check them offline.
+/// </summary>
 [ApiController]
 [AllowAnonymous]
 [Tags("Sign-in")]

@@ -9,7 +9,9 @@ public sealed class SessionRevoker(IamDbContext db, TimeProvider time)
     public Task<int> RevokeSessionAsync(string sessionId, CancellationToken cancellationToken) =>
         Revoke(db.Sessions.Where(s => s.Id == sessionId), cancellationToken);
 
-    /// <summary>Every session of a principal and every session opened on its credentials (role sessions it started).</summary>
+    /// <summary>
+    /// Every session of a principal and every session opened on its credentials (role sessions it started).
+    /// </summary>
     public Task<int> RevokePrincipalAsync(string principalId, CancellationToken cancellationToken) =>
         Revoke(db.Sessions.Where(s => s.PrincipalId == principalId || s.SourcePrincipalId == principalId),
             cancellationToken);

@@ -143,7 +143,8 @@ public sealed partial class SigningKeyRing(
         if (signing is not null)
         {
             var ecdsa = ECDsa.Create();
-            ecdsa.ImportPkcs8PrivateKey(protector.Unprotect(Convert.FromBase64String(signing.ProtectedPrivateKey)), out _);
+            var privateKey = protector.Unprotect(Convert.FromBase64String(signing.ProtectedPrivateKey));
+            ecdsa.ImportPkcs8PrivateKey(privateKey, out _);
             active = new ActiveKey(new ECDsaSecurityKey(ecdsa) { KeyId = signing.Id }, signing.RetireAt);
         }
 
@@ -165,7 +166,8 @@ public sealed partial class SigningKeyRing(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Created token signing key {KeyId}, retiring at {RetireAt}")]
+        [LoggerMessage(Level = LogLevel.Information,
+            Message = "Created token signing key {KeyId}, retiring at {RetireAt}")]
         public static partial void KeyCreated(ILogger logger, string keyId, DateTimeOffset retireAt);
     }
 }

@@ -23,6 +23,8 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeyRingRefresh { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The longest any token may live (session tokens and role sessions included): 12 hours, as in STS.</summary>
+    /// <summary>
+    /// The longest any token may live (session tokens and role sessions included): 12 hours, as in STS.
+    /// </summary>
     public static TimeSpan MaxTokenLifetime { get; } = TimeSpan.FromHours(12);
 }

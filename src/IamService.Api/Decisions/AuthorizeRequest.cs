@@ -13,7 +13,9 @@ public sealed record AuthorizeRequest
     /// <example>arn:aws:iam::123456789012:user/alice</example>
     public string? PrincipalArn { get; init; }
 
-    /// <summary>An access token issued by this service; its session's facts (MFA, role, session policy) apply.</summary>
+    /// <summary>
+    /// An access token issued by this service; its session's facts (MFA, role, session policy) apply.
+    /// </summary>
     public string? SubjectToken { get; init; }
 
     /// <example>s3:GetObject</example>
@@ -36,4 +38,5 @@ public sealed record AuthorizeRequest
 }
 
 /// <summary>Up to 100 questions, answered in order.</summary>
-public sealed record AuthorizeBatchRequest([Required, MinLength(1), MaxLength(100)] IReadOnlyList<AuthorizeRequest> Requests);
+public sealed record AuthorizeBatchRequest(
+    [Required, MinLength(1), MaxLength(100)] IReadOnlyList<AuthorizeRequest> Requests);

@@ -10,7 +10,9 @@ public sealed record AuthorizeResponse(
     IReadOnlyList<MatchedStatementResponse> MatchedStatements,
     IReadOnlyList<string> MissingContextValues);
 
-/// <summary>One answer per request, in the order asked; an answer is a decision or the problem of that request.</summary>
+/// <summary>
+/// One answer per request, in the order asked; an answer is a decision or the problem of that request.
+/// </summary>
 public sealed record AuthorizeBatchResponse(IReadOnlyList<AuthorizeBatchResult> Results);
 
 /// <summary>Either a decision or, for a request that could not be decided, its error code and message.</summary>

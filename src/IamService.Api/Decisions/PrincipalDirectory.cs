@@ -76,7 +76,9 @@ public sealed class PrincipalDirectory(
         if (session.Kind == SessionKind.AssumedRole)
         {
             var role = await cache.GetOrLoadAsync(
-                "role:" + session.PrincipalId, ct => OrMissing(loader.LoadRoleAsync(session.PrincipalId, ct), PolicyChange.Role(session.PrincipalId)), cancellationToken);
+                "role:" + session.PrincipalId,
+                ct => OrMissing(loader.LoadRoleAsync(session.PrincipalId, ct), PolicyChange.Role(session.PrincipalId)),
+                cancellationToken);
             if (role is null)
             {
                 return null;
@@ -93,7 +95,9 @@ public sealed class PrincipalDirectory(
         }
 
         var user = await cache.GetOrLoadAsync(
-            "user:" + session.PrincipalId, ct => OrMissing(loader.LoadUserAsync(session.PrincipalId, ct), PolicyChange.User(session.PrincipalId)), cancellationToken);
+            "user:" + session.PrincipalId,
+            ct => OrMissing(loader.LoadUserAsync(session.PrincipalId, ct), PolicyChange.User(session.PrincipalId)),
+            cancellationToken);
         return user is null ? null : new DecisionSubject(user.Principal, user, [], session);
     }
 
@@ -133,7 +137,9 @@ public sealed class PrincipalDirectory(
             : new Loaded<EffectivePrincipal?>(loaded.Value, loaded.DependsOn);
     }
 
-    private static async Task<Loaded<EffectivePrincipal?>> OrMissing(Task<Loaded<EffectivePrincipal>?> load, string change)
+    private static async Task<Loaded<EffectivePrincipal?>> OrMissing(
+        Task<Loaded<EffectivePrincipal>?> load,
+        string change)
     {
         var loaded = await load;
         return loaded is null

@@ -20,7 +20,8 @@ internal static class ControllersSetup
                 var json = options.JsonSerializerOptions;
                 json.Converters.Add(new JsonStringEnumConverter());
                 json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-                // A misspelt member must not be silently ignored: {"usename": "x"} is a 400, not a user named by default.
+                // A misspelt member must not be silently ignored: {"usename": "x"} is a 400, not a user named
+                // by default.
                 json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
                 json.RespectNullableAnnotations = true;
                 json.RespectRequiredConstructorParameters = true;

@@ -8,10 +8,15 @@ namespace IamService.Api.Hosting;
 /// A store that cannot be reached gives a 503 problem, which clients may retry, instead of a 500: decisions
 /// in particular are never guessed when neither the store nor a trusted cache can answer.
 /// </summary>
-internal sealed partial class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger)
+internal sealed partial class StoreUnavailableHandler(
+    IProblemDetailsService problems,
+    ILogger<StoreUnavailableHandler> logger)
     : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken)
     {
         if (exception is not (DbException or TimeoutException) && exception.InnerException is not DbException)
         {

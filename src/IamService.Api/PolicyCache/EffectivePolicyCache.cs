@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 
 namespace IamService.Api.PolicyCache;
 
-/// <summary>A value loaded from the store and the change names (see <see cref="PolicyChange"/>) it depends on.</summary>
+/// <summary>
+/// A value loaded from the store and the change names (see <see cref="PolicyChange"/>) it depends on.
+/// </summary>
 public sealed record Loaded<T>(T Value, IReadOnlyCollection<string> DependsOn);
 
 /// <summary>

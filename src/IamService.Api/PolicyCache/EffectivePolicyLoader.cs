@@ -17,7 +17,14 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
     public async Task<Loaded<EffectivePrincipal>?> LoadUserAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Name, u.Path, u.PermissionsBoundaryPolicyId, Tags = u.Tags.Select(t => new { t.Key, t.Value }).ToList() })
+            .Select(u => new
+            {
+                u.Id,
+                u.Name,
+                u.Path,
+                u.PermissionsBoundaryPolicyId,
+                Tags = u.Tags.Select(t => new { t.Key, t.Value }).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -90,7 +97,14 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
     public async Task<Loaded<EffectivePrincipal>?> LoadRoleAsync(string roleId, CancellationToken cancellationToken)
     {
         var role = await db.Roles.AsNoTracking().Where(r => r.Id == roleId)
-            .Select(r => new { r.Id, r.Name, r.Path, r.PermissionsBoundaryPolicyId, Tags = r.Tags.Select(t => new { t.Key, t.Value }).ToList() })
+            .Select(r => new
+            {
+                r.Id,
+                r.Name,
+                r.Path,
+                r.PermissionsBoundaryPolicyId,
+                Tags = r.Tags.Select(t => new { t.Key, t.Value }).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (role is null)
         {
@@ -104,11 +118,13 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
             .Select(a => a.PolicyId).ToListAsync(cancellationToken);
         var managed = await ManagedDocumentsAsync(attached.Append(role.PermissionsBoundaryPolicyId), cancellationToken);
 
-        var policies = inline.Select(p => Compile(p.Document, new PolicySource(p.Name, PolicySourceKind.RoleInlinePolicy)
-        {
-            PolicyName = p.Name,
-            OwnerName = role.Name,
-        })).ToList();
+        var policies = inline
+            .Select(p => Compile(p.Document, new PolicySource(p.Name, PolicySourceKind.RoleInlinePolicy)
+            {
+                PolicyName = p.Name,
+                OwnerName = role.Name,
+            }))
+            .ToList();
         policies.AddRange(attached.Select(id => CompileManaged(managed[id], accountId, groupName: null)));
         var boundary = role.PermissionsBoundaryPolicyId is { } boundaryId
             ? CompileManaged(managed[boundaryId], accountId, groupName: null)
@@ -142,15 +158,20 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
         var attached = await db.GroupPolicyAttachments.AsNoTracking().Where(a => a.GroupId == groupId)
             .Select(a => a.PolicyId).ToListAsync(cancellationToken);
         var managed = await ManagedDocumentsAsync(attached, cancellationToken);
-        var policies = inline.Select(p => Compile(p.Document, new PolicySource(p.Name, PolicySourceKind.GroupInlinePolicy)
-        {
-            PolicyName = p.Name,
-            OwnerName = group.Name,
-            GroupName = group.Name,
-        })).ToList();
+        var policies = inline
+            .Select(p => Compile(p.Document, new PolicySource(p.Name, PolicySourceKind.GroupInlinePolicy)
+            {
+                PolicyName = p.Name,
+                OwnerName = group.Name,
+                GroupName = group.Name,
+            }))
+            .ToList();
         policies.AddRange(attached.Select(id => CompileManaged(managed[id], accountId, group.Name)));
         var principal = new RequestPrincipal(
-            IamArn.Format(accountId, EntityKind.Group, group.Path, group.Name), group.Id, PrincipalType.User, accountId);
+            IamArn.Format(accountId, EntityKind.Group, group.Path, group.Name),
+            group.Id,
+            PrincipalType.User,
+            accountId);
         var dependsOn = new List<string> { PolicyChange.Group(groupId) };
         dependsOn.AddRange(managed.Keys.Select(PolicyChange.Policy));
         return new Loaded<EffectivePrincipal>(new EffectivePrincipal(principal, policies, null), dependsOn);
@@ -189,8 +210,14 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
         var parsed = PolicyParser.Parse(document, new PolicyParseOptions(PolicyType.Identity));
         return parsed.Document is { } valid
             ? CompiledPolicy.Compile(valid, source)
-            : throw new InvalidOperationException($"The stored policy {source.PolicyName} is not a valid policy document.");
+            : throw new InvalidOperationException(
+                $"The stored policy {source.PolicyName} is not a valid policy document.");
     }
 
-    private sealed record ManagedDocument(string PolicyId, string Name, string Path, int VersionNumber, string Document);
+    private sealed record ManagedDocument(
+        string PolicyId,
+        string Name,
+        string Path,
+        int VersionNumber,
+        string Document);
 }

@@ -19,14 +19,20 @@ public sealed partial class PolicyWriteTracker(EffectivePolicyCache cache, IOpti
     /// <summary>Starts watching the current request; the mark says afterwards whether it wrote policy data.</summary>
     public static RequestMark Watch() => Current.Value = new RequestMark();
 
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    public override DbDataReader ReaderExecuted(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        DbDataReader result)
     {
         Notice(command);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(
-        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        DbDataReader result,
+        CancellationToken cancellationToken = default)
     {
         Notice(command);
         return ValueTask.FromResult(result);
@@ -39,7 +45,10 @@ public sealed partial class PolicyWriteTracker(EffectivePolicyCache cache, IOpti
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(
-        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default)
     {
         Notice(command);
         return ValueTask.FromResult(result);
@@ -59,7 +68,7 @@ public sealed partial class PolicyWriteTracker(EffectivePolicyCache cache, IOpti
 
         if (storage.Value.Provider == StorageProvider.Sqlite)
         {
-            // Limitation: on SQLite a write empties the whole policy cache, since there is no change feed to say what it touched.
+            // Limitation: on SQLite a write empties the whole policy cache, as no change feed says what it touched.
             cache.Clear();
         }
     }

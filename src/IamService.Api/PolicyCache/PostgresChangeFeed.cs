@@ -37,7 +37,8 @@ public sealed partial class PostgresChangeFeed(
         barriers[id] = arrived;
         try
         {
-            var connectionString = configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
+            var connectionString =
+                configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
             await using var sender = new NpgsqlConnection(connectionString);
             await sender.OpenAsync(cancellationToken);
             await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", sender);
@@ -65,7 +66,8 @@ public sealed partial class PostgresChangeFeed(
             return;
         }
 
-        var connectionString = configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
+        var connectionString =
+            configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
         var staleness = options.Value.Staleness;
         // Several proofs of life per bound, so one slow round trip does not suspend the cache.
         var heartbeat = staleness / 4;
@@ -139,14 +141,16 @@ public sealed partial class PostgresChangeFeed(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Listening for policy changes; the policy cache is live")]
+        [LoggerMessage(Level = LogLevel.Information,
+            Message = "Listening for policy changes; the policy cache is live")]
         public static partial void Listening(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Warning,
             Message = "Lost the policy change feed; decisions load from the store until it is back")]
         public static partial void FeedLost(ILogger logger, Exception exception);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not confirm the policy change feed caught up; cache emptied")]
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Could not confirm the policy change feed caught up; cache emptied")]
         public static partial void CatchUpFailed(ILogger logger, Exception exception);
     }
 }

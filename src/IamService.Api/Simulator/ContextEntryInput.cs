@@ -13,7 +13,9 @@ public sealed class ContextEntryInput
     /// <example>["true"]</example>
     public required IReadOnlyList<JsonElement> ContextKeyValues { get; init; }
 
-    /// <summary>IAM's context key types: string, stringList, numeric, numericList, boolean, ip, binary, date and their lists.</summary>
+    /// <summary>
+    /// IAM's context key types: string, stringList, numeric, numericList, boolean, ip, binary, date and their lists.
+    /// </summary>
     /// <example>boolean</example>
     public required ContextKeyType ContextKeyType { get; init; }
 }

@@ -192,7 +192,8 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
         }
 
         return request.ResourcePolicy is not null && !callerKnown && string.IsNullOrEmpty(request.CallerArn)
-            ? IamError.InvalidInput("callerArn is required with a resourcePolicy: it is what the Principal is matched against.")
+            ? IamError.InvalidInput(
+                "callerArn is required with a resourcePolicy: it is what the Principal is matched against.")
             : null;
     }
 

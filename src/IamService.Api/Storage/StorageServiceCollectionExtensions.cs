@@ -18,7 +18,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddDbContextPool<IamDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            var connectionString =
+                provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
             switch (options.Provider)
             {
                 case StorageProvider.Postgres:
@@ -29,7 +30,9 @@ internal static class StorageServiceCollectionExtensions
                             "ConnectionStrings__Iam environment variable to an Npgsql connection string.");
                     }
 
-                    builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                    builder.UseNpgsql(
+                        connectionString,
+                        npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
                     break;
                 case StorageProvider.Sqlite:
                     var environment = provider.GetRequiredService<IHostEnvironment>();

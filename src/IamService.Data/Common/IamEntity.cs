@@ -9,7 +9,9 @@ public abstract class IamEntity : INamed
     /// <summary>The longest path IAM accepts, <c>/</c> included.</summary>
     public const int MaxPathLength = 512;
 
-    /// <summary>The length of an IAM-style id: a four-letter prefix such as <c>AIDA</c> and 17 base32 characters.</summary>
+    /// <summary>
+    /// The length of an IAM-style id: a four-letter prefix such as <c>AIDA</c> and 17 base32 characters.
+    /// </summary>
     public const int IdLength = 21;
 
     protected IamEntity(string id, string name, string path, DateTimeOffset createDate)
@@ -21,7 +23,9 @@ public abstract class IamEntity : INamed
         CreateDate = createDate;
     }
 
-    /// <summary>The stable unique id (<c>AIDA...</c>, <c>AGPA...</c>, <c>AROA...</c>, <c>ANPA...</c>); it survives renames.</summary>
+    /// <summary>
+    /// The stable unique id (<c>AIDA...</c>, <c>AGPA...</c>, <c>AROA...</c>, <c>ANPA...</c>); it survives renames.
+    /// </summary>
     public string Id { get; private set; }
 
     public string Name { get; private set; }

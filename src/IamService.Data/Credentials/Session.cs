@@ -37,7 +37,9 @@ public sealed class Session(string id, SessionKind kind, string principalId, str
     /// <summary>The user id, the account id for root, or the role id for an assumed role.</summary>
     public string PrincipalId { get; private set; } = principalId;
 
-    /// <summary>The principal's ARN as policies see it, e.g. <c>arn:aws:sts::123456789012:assumed-role/R/s</c>.</summary>
+    /// <summary>
+    /// The principal's ARN as policies see it, e.g. <c>arn:aws:sts::123456789012:assumed-role/R/s</c>.
+    /// </summary>
     public string PrincipalArn { get; private set; } = principalArn;
 
     /// <summary>For an assumed role or a session token, the id of the user (or account for root) behind it.</summary>

@@ -16,6 +16,7 @@ internal sealed class ManagedPolicyTagConfiguration : IEntityTypeConfiguration<M
         builder.HasKey(t => new { t.PolicyId, t.NormalizedKey });
         builder.Property(t => t.PolicyId).IsIamId();
         builder.ConfigureTagColumns();
-        builder.HasOne<ManagedPolicy>().WithMany(p => p.Tags).HasForeignKey(t => t.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ManagedPolicy>().WithMany(p => p.Tags)
+            .HasForeignKey(t => t.PolicyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

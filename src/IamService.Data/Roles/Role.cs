@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace IamService.Data.Roles;
 
 /// <summary>An IAM role: an identity without long-term credentials that trusted principals assume.</summary>
-public sealed class Role(string id, string name, string path, DateTimeOffset createDate, string assumeRolePolicyDocument)
+public sealed class Role(
+    string id,
+    string name,
+    string path,
+    DateTimeOffset createDate,
+    string assumeRolePolicyDocument)
     : IamEntity(id, name, path, createDate)
 {
     public const int MaxNameLength = 64;

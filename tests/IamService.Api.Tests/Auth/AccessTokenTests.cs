@@ -35,7 +35,8 @@ public sealed class AccessTokenTests : ApiTestBase
     {
         var token = await SignInAsRootAsync();
 
-        var jwks = new JsonWebKeySet(await (await Client.GetAsync("/.well-known/jwks.json")).Content.ReadAsStringAsync());
+        var published = await Client.GetAsync("/.well-known/jwks.json");
+        var jwks = new JsonWebKeySet(await published.Content.ReadAsStringAsync());
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = "iamservice",
@@ -55,7 +56,8 @@ public sealed class AccessTokenTests : ApiTestBase
         var key = await WithDbAsync(db => db.SigningKeys.FirstAsync());
         var stored = Convert.FromBase64String(key.ProtectedPrivateKey);
         using var ecdsa = System.Security.Cryptography.ECDsa.Create();
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ecdsa.ImportPkcs8PrivateKey(stored, out _));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
+            () => ecdsa.ImportPkcs8PrivateKey(stored, out _));
         using var jwk = JsonDocument.Parse(key.PublicJwk);
         Assert.False(jwk.RootElement.TryGetProperty("d", out _), "the stored JWK is the public half");
     }

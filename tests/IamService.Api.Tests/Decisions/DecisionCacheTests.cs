@@ -18,7 +18,8 @@ public sealed class DecisionCacheTests : DecisionTestBase
         await AttachAsync($"users/{user}", policy);
         Assert.Equal("allowed", await GetObjectAsync(user));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/users/{user}/attached-policies/{policy}")).StatusCode);
+        var detached = await Client.DeleteAsync($"/api/v1/users/{user}/attached-policies/{policy}");
+        Assert.Equal(HttpStatusCode.NoContent, detached.StatusCode);
         Assert.Equal("implicitDeny", await GetObjectAsync(user));
     }
 
@@ -54,7 +55,8 @@ public sealed class DecisionCacheTests : DecisionTestBase
 
         await PutInlineAsync($"groups/{group}", "get", Allow("s3:GetObject"));
         Assert.Equal("allowed", await GetObjectAsync(user));
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/groups/{group}/users/{user}")).StatusCode);
+        var left = await Client.DeleteAsync($"/api/v1/groups/{group}/users/{user}");
+        Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
         Assert.Equal("implicitDeny", await GetObjectAsync(user));
     }
 
@@ -66,13 +68,17 @@ public sealed class DecisionCacheTests : DecisionTestBase
         Assert.Equal("allowed", await GetObjectAsync(user));
 
         var boundary = await CreatePolicyAsync(Unique("b"), document: Allow("ec2:*"));
-        var set = await PutAsync($"/api/v1/users/{user}/permissions-boundary", new { policyArn = boundary.GetProperty("arn").GetString() });
+        var set = await PutAsync(
+            $"/api/v1/users/{user}/permissions-boundary",
+            new { policyArn = boundary.GetProperty("arn").GetString() });
         Assert.True(set.IsSuccessStatusCode);
         Assert.Equal("implicitDeny", await GetObjectAsync(user));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/users/{user}/permissions-boundary")).StatusCode);
+        var unset = await Client.DeleteAsync($"/api/v1/users/{user}/permissions-boundary");
+        Assert.Equal(HttpStatusCode.NoContent, unset.StatusCode);
         Assert.Equal("allowed", await GetObjectAsync(user));
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/users/{user}/inline-policies/get")).StatusCode);
+        var deleted = await Client.DeleteAsync($"/api/v1/users/{user}/inline-policies/get");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal("implicitDeny", await GetObjectAsync(user));
     }
 
@@ -84,7 +90,9 @@ public sealed class DecisionCacheTests : DecisionTestBase
             condition: """{"StringEquals":{"aws:PrincipalTag/team":"data"}}"""));
         Assert.Equal("implicitDeny", await GetObjectAsync(user));
 
-        var tagged = await PostAsync($"/api/v1/users/{user}/tags", new { tags = new[] { new { key = "team", value = "data" } } });
+        var tagged = await PostAsync(
+            $"/api/v1/users/{user}/tags",
+            new { tags = new[] { new { key = "team", value = "data" } } });
         Assert.True(tagged.IsSuccessStatusCode, await tagged.Content.ReadAsStringAsync());
 
         Assert.Equal("allowed", await GetObjectAsync(user));
@@ -102,7 +110,8 @@ public sealed class DecisionCacheTests : DecisionTestBase
         await ProblemAsync(await AskAsync(user), HttpStatusCode.NotFound, "NoSuchEntity");
         Assert.Equal("allowed", await GetObjectAsync(renamed));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/users/{renamed}?force=true")).StatusCode);
+        var deleted = await Client.DeleteAsync($"/api/v1/users/{renamed}?force=true");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await ProblemAsync(await AskAsync(renamed), HttpStatusCode.NotFound, "NoSuchEntity");
     }
 
@@ -164,7 +173,9 @@ public sealed class DecisionCacheTests : DecisionTestBase
     }
 
     private Task<HttpResponseMessage> AskAsync(string user) =>
-        Root.PostAsJsonAsync("/api/v1/authorize", new { principalArn = UserArn(user), action = "s3:GetObject", resource = Bucket });
+        Root.PostAsJsonAsync(
+            "/api/v1/authorize",
+            new { principalArn = UserArn(user), action = "s3:GetObject", resource = Bucket });
 
     private Task<string> GetObjectAsync(string user) => DecisionAsync(UserArn(user), "s3:GetObject", Bucket);
 }

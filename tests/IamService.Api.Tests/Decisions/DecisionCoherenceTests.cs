@@ -52,7 +52,8 @@ public sealed class DecisionCoherenceTests : DecisionTestBase
         await SetConnectionsAllowedAsync(false);
         try
         {
-            await UntilAsync(async () => (await AskOnAsync(Root, user)).StatusCode == HttpStatusCode.ServiceUnavailable);
+            await UntilAsync(async () =>
+                (await AskOnAsync(Root, user)).StatusCode == HttpStatusCode.ServiceUnavailable);
             var refused = await AskOnAsync(Root, user);
             await ProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
             Assert.NotNull(refused.Headers.RetryAfter);
@@ -91,7 +92,8 @@ public sealed class DecisionCoherenceTests : DecisionTestBase
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
         var sql = $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(allowed ? "true" : "false")};" + (allowed ? "" :
-            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();");
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity " +
+            $"WHERE datname = '{name}' AND pid <> pg_backend_pid();");
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }

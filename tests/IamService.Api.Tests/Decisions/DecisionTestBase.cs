@@ -31,18 +31,33 @@ public abstract class DecisionTestBase : ApiTestBase
 
     protected string UserArn(string name) => $"arn:aws:iam::{Account}:user/{name}";
 
-    protected static string Allow(string action, string resource = "*", string effect = "Allow", string? condition = null) =>
-        $$"""
-        {"Version":"2012-10-17","Statement":[{"Effect":"{{effect}}","Action":"{{action}}","Resource":"{{resource}}"{{(condition is null ? "" : ",\"Condition\":" + condition)}}}]}
-        """;
+    protected static string Allow(
+        string action,
+        string resource = "*",
+        string effect = "Allow",
+        string? condition = null)
+    {
+        var conditionMember = condition is null ? "" : ",\"Condition\":" + condition;
+        var statement = $$"""
+            {"Effect":"{{effect}}","Action":"{{action}}","Resource":"{{resource}}"{{conditionMember}}}
+            """;
+        return $$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""";
+    }
 
-    protected async Task<JsonElement> DecideAsync(HttpClient client, object request, HttpStatusCode expected = HttpStatusCode.OK)
+    protected async Task<JsonElement> DecideAsync(
+        HttpClient client,
+        object request,
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.PostAsJsonAsync("/api/v1/authorize", request);
         return await OkAsync(response, expected);
     }
 
-    protected async Task<string> DecisionAsync(string principalArn, string action, string resource, object? context = null) =>
+    protected async Task<string> DecisionAsync(
+        string principalArn,
+        string action,
+        string resource,
+        object? context = null) =>
         (await DecideAsync(Root, new { principalArn, action, resource, context }))
             .GetProperty("decision").GetString()!;
 

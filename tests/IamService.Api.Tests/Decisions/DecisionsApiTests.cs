@@ -73,18 +73,16 @@ public sealed class DecisionsApiTests : DecisionTestBase
         await PutInlineAsync($"users/{user}", "office-only",
             Allow("s3:GetObject", condition: """{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"""));
 
-        var without = await DecideAsync(Root, new { principalArn = UserArn(user), action = "s3:GetObject", resource = "*" });
+        var without = await DecideAsync(Root,
+            new { principalArn = UserArn(user), action = "s3:GetObject", resource = "*" });
         Assert.Equal("implicitDeny", without.GetProperty("decision").GetString());
-        Assert.Equal("aws:SourceIp", Assert.Single(without.GetProperty("missingContextValues").EnumerateArray()).GetString());
+        var missing = Assert.Single(without.GetProperty("missingContextValues").EnumerateArray());
+        Assert.Equal("aws:SourceIp", missing.GetString());
 
-        Assert.Equal("allowed", await DecisionAsync(UserArn(user), "s3:GetObject", "*", new Dictionary<string, object>
-        {
-            ["aws:SourceIp"] = "10.1.2.3",
-        }));
-        Assert.Equal("implicitDeny", await DecisionAsync(UserArn(user), "s3:GetObject", "*", new Dictionary<string, object>
-        {
-            ["aws:SourceIp"] = "192.168.1.1",
-        }));
+        var inside = new Dictionary<string, object> { ["aws:SourceIp"] = "10.1.2.3" };
+        var outside = new Dictionary<string, object> { ["aws:SourceIp"] = "192.168.1.1" };
+        Assert.Equal("allowed", await DecisionAsync(UserArn(user), "s3:GetObject", "*", inside));
+        Assert.Equal("implicitDeny", await DecisionAsync(UserArn(user), "s3:GetObject", "*", outside));
     }
 
     [Fact]
@@ -93,11 +91,27 @@ public sealed class DecisionsApiTests : DecisionTestBase
         var user = Unique("nia");
         await CreateUserAsync(user);
         await PutInlineAsync($"users/{user}", "typed", Allow("ec2:RunInstances", condition:
-            """{"NumericLessThan":{"ec2:count":"5"},"Bool":{"app:approved":"true"},"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}"""));
+            """{"NumericLessThan":{"ec2:count":"5"},"Bool":{"app:approved":"true"}""" +
+            ""","ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}"""));
 
-        var allowed = new Dictionary<string, object> { ["ec2:count"] = 3, ["app:approved"] = true, ["aws:TagKeys"] = new[] { "team" } };
-        var tooMany = new Dictionary<string, object> { ["ec2:count"] = 9, ["app:approved"] = true, ["aws:TagKeys"] = new[] { "team" } };
-        var otherTag = new Dictionary<string, object> { ["ec2:count"] = 3, ["app:approved"] = true, ["aws:TagKeys"] = new[] { "cost" } };
+        var allowed = new Dictionary<string, object>
+        {
+            ["ec2:count"] = 3,
+            ["app:approved"] = true,
+            ["aws:TagKeys"] = new[] { "team" },
+        };
+        var tooMany = new Dictionary<string, object>
+        {
+            ["ec2:count"] = 9,
+            ["app:approved"] = true,
+            ["aws:TagKeys"] = new[] { "team" },
+        };
+        var otherTag = new Dictionary<string, object>
+        {
+            ["ec2:count"] = 3,
+            ["app:approved"] = true,
+            ["aws:TagKeys"] = new[] { "cost" },
+        };
 
         Assert.Equal("allowed", await DecisionAsync(UserArn(user), "ec2:RunInstances", "*", allowed));
         Assert.Equal("implicitDeny", await DecisionAsync(UserArn(user), "ec2:RunInstances", "*", tooMany));
@@ -150,8 +164,10 @@ public sealed class DecisionsApiTests : DecisionTestBase
         });
         var forged = new Dictionary<string, object> { ["aws:MultiFactorAuthPresent"] = true };
 
-        var denied = await DecideAsync(Root, new { subjectToken = withoutMfa, action = "s3:DeleteObject", resource = "*", context = forged });
-        var allowed = await DecideAsync(Root, new { subjectToken = withMfa, action = "s3:DeleteObject", resource = "*" });
+        var denied = await DecideAsync(Root,
+            new { subjectToken = withoutMfa, action = "s3:DeleteObject", resource = "*", context = forged });
+        var allowed = await DecideAsync(Root,
+            new { subjectToken = withMfa, action = "s3:DeleteObject", resource = "*" });
 
         Assert.Equal("implicitDeny", denied.GetProperty("decision").GetString());
         Assert.Equal("allowed", allowed.GetProperty("decision").GetString());
@@ -165,16 +181,19 @@ public sealed class DecisionsApiTests : DecisionTestBase
         await PutInlineAsync($"roles/{role}", "s3-all", Allow("s3:*"));
         var roleId = created.GetProperty("roleId").GetString()!;
         var sessionArn = $"arn:aws:sts::{Account}:assumed-role/{role}/build-42";
-        var token = await IssueTokenAsync(new SessionRequest(SessionKind.AssumedRole, roleId, sessionArn, $"{roleId}:build-42")
+        var session = new SessionRequest(SessionKind.AssumedRole, roleId, sessionArn, $"{roleId}:build-42")
         {
             AuthTime = DateTimeOffset.UtcNow,
             Method = "pwd",
             RoleSessionName = "build-42",
             SessionPolicy = Allow("s3:GetObject"),
-        });
+        };
+        var token = await IssueTokenAsync(session);
 
-        var get = await DecideAsync(Root, new { subjectToken = token, action = "s3:GetObject", resource = "arn:aws:s3:::b/k" });
-        var put = await DecideAsync(Root, new { subjectToken = token, action = "s3:PutObject", resource = "arn:aws:s3:::b/k" });
+        var get = await DecideAsync(Root,
+            new { subjectToken = token, action = "s3:GetObject", resource = "arn:aws:s3:::b/k" });
+        var put = await DecideAsync(Root,
+            new { subjectToken = token, action = "s3:PutObject", resource = "arn:aws:s3:::b/k" });
 
         Assert.Equal("allowed", get.GetProperty("decision").GetString());
         Assert.Equal("implicitDeny", put.GetProperty("decision").GetString());
@@ -190,7 +209,8 @@ public sealed class DecisionsApiTests : DecisionTestBase
             Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
         }
 
-        var response = await Root.PostAsJsonAsync("/api/v1/authorize", new { subjectToken = token, action = "s3:GetObject", resource = "*" });
+        var response = await Root.PostAsJsonAsync("/api/v1/authorize",
+            new { subjectToken = token, action = "s3:GetObject", resource = "*" });
 
         await ProblemAsync(response, HttpStatusCode.BadRequest, "InvalidInput");
     }
@@ -206,8 +226,9 @@ public sealed class DecisionsApiTests : DecisionTestBase
 
         var refused = await caller.PostAsJsonAsync("/api/v1/authorize", request);
         var problem = await ProblemAsync(refused, HttpStatusCode.Forbidden, "AccessDenied");
-        Assert.Contains("iam:Authorize", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("no identity-based policy allows", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("iam:Authorize", detail, StringComparison.Ordinal);
+        Assert.Contains("no identity-based policy allows", detail, StringComparison.Ordinal);
 
         await PutInlineAsync($"users/{service}", "may-ask", Allow("iam:Authorize", $"arn:aws:iam::{Account}:user/*"));
 
@@ -221,12 +242,13 @@ public sealed class DecisionsApiTests : DecisionTestBase
         await CreateUserAsync(user);
         await PutInlineAsync($"users/{user}", "get", Allow("s3:GetObject"));
 
+        var nobody = UserArn("nobody-" + Guid.NewGuid().ToString("N")[..8]);
         var response = await Root.PostAsJsonAsync("/api/v1/authorize/batch", new
         {
             requests = new object[]
             {
                 new { principalArn = UserArn(user), action = "s3:PutObject", resource = "*" },
-                new { principalArn = UserArn("nobody-" + Guid.NewGuid().ToString("N")[..8]), action = "s3:GetObject", resource = "*" },
+                new { principalArn = nobody, action = "s3:GetObject", resource = "*" },
                 new { principalArn = UserArn(user), action = "s3:GetObject", resource = "*" },
             },
         });
@@ -241,16 +263,29 @@ public sealed class DecisionsApiTests : DecisionTestBase
     [Fact]
     public async Task Bad_requests_get_problems_not_errors()
     {
-        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize", new { action = "s3:GetObject", resource = "*" }),
+        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
+            new { action = "s3:GetObject", resource = "*" }),
             HttpStatusCode.BadRequest, "InvalidInput");
         await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
-            new { principalArn = UserArn("x"), action = "s3:GetObject", resource = "*", context = new { k = new { nested = 1 } } }),
+            new
+            {
+                principalArn = UserArn("x"),
+                action = "s3:GetObject",
+                resource = "*",
+                context = new { k = new { nested = 1 } },
+            }),
             HttpStatusCode.BadRequest, "InvalidInput");
         await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
             new { principalArn = "arn:aws:iam::000000000000:user/nobody", action = "s3:GetObject", resource = "*" }),
             HttpStatusCode.NotFound, "NoSuchEntity");
         await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
-            new { principalArn = $"arn:aws:iam::{Account}:root", action = "s3:GetObject", resource = "*", resourcePolicy = "{\"Statement\":7}" }),
+            new
+            {
+                principalArn = $"arn:aws:iam::{Account}:root",
+                action = "s3:GetObject",
+                resource = "*",
+                resourcePolicy = "{\"Statement\":7}",
+            }),
             HttpStatusCode.BadRequest, "MalformedPolicyDocument");
         await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/authorize",
             new { principalArn = UserArn("x"), action = "s3:GetObject", resource = "*" }),

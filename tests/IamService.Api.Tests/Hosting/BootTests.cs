@@ -90,7 +90,9 @@ public sealed class BootTests
         await using var first = new IamApiFactory(database) { RootPassword = null };
         await using var second = new IamApiFactory(database) { RootPassword = null };
 
-        await Task.WhenAll(Task.Run(() => first.CreateClient().Dispose()), Task.Run(() => second.CreateClient().Dispose()));
+        await Task.WhenAll(
+            Task.Run(() => first.CreateClient().Dispose()),
+            Task.Run(() => second.CreateClient().Dispose()));
 
         await using var scope = first.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IamDbContext>();

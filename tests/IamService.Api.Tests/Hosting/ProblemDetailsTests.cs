@@ -35,7 +35,9 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Theory]
     [InlineData("Production", false)]
     [InlineData("Development", true)]
-    public async Task UnhandledException_IsA500ProblemWithoutAStackTraceOutsideDevelopment(string environment, bool detailed)
+    public async Task UnhandledException_IsA500ProblemWithoutAStackTraceOutsideDevelopment(
+        string environment,
+        bool detailed)
     {
         await using var factory = new ThrowingApiFactory(_database) { Environment = environment };
         using var client = factory.CreateClient();

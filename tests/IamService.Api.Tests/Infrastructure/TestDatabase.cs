@@ -68,7 +68,8 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_adminConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+            var drop = $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
+            await using var command = new NpgsqlCommand(drop, connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -8,11 +8,13 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
 {
     private const string Uri = "/api/v1/simulator/custom";
 
-    private const string AllowS3Get =
-        """{"Version":"2012-10-17","Statement":{"Sid":"Read","Effect":"Allow","Action":"s3:Get*","Resource":"*"}}""";
+    private const string AllowS3Get = """
+        {"Version":"2012-10-17","Statement":{"Sid":"Read","Effect":"Allow","Action":"s3:Get*","Resource":"*"}}
+        """;
 
-    private const string DenyReports =
-        """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::reports/*"}]}""";
+    private const string DenyReports = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::reports/*"}]}
+        """;
 
     [Fact]
     public async Task Simulate_IdentityAllow_IsAllowedAndNamesTheStatement()
@@ -68,7 +70,9 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
     [Fact]
     public async Task Simulate_BoundaryThatDoesNotAllow_CapsTheIdentityAllow()
     {
-        var boundary = """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}""";
+        var boundary = """
+            {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}
+            """;
 
         var result = await SimulateOneAsync(new
         {
@@ -114,7 +118,8 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
     {
         var account = await AccountIdAsync();
         var resourcePolicy = $$$"""
-            {"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{account}}}:user/bob"},
+            {"Version":"2012-10-17","Statement":{"Effect":"Allow",
+             "Principal":{"AWS":"arn:aws:iam::{{{account}}}:user/bob"},
              "Action":"sqs:SendMessage","Resource":"*"}}
             """;
 
@@ -137,14 +142,23 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
              "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}}
             """;
 
-        var without = await SimulateOneAsync(new { policyInputList = new[] { policy }, actionNames = new[] { "iam:DeleteUser" } });
+        var without = await SimulateOneAsync(new
+        {
+            policyInputList = new[] { policy },
+            actionNames = new[] { "iam:DeleteUser" },
+        });
         var with = await SimulateOneAsync(new
         {
             policyInputList = new[] { policy },
             actionNames = new[] { "iam:DeleteUser" },
             contextEntries = new[]
             {
-                new { contextKeyName = "aws:MultiFactorAuthPresent", contextKeyValues = new object[] { true }, contextKeyType = "boolean" },
+                new
+                {
+                    contextKeyName = "aws:MultiFactorAuthPresent",
+                    contextKeyValues = new object[] { true },
+                    contextKeyType = "boolean",
+                },
             },
         });
 
@@ -169,7 +183,15 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
             policyInputList = new object[] { policy },
             actionNames = new[] { "s3:GetObject" },
             resourceArns = new[] { "arn:aws:s3:::home/alice/notes.txt" },
-            contextEntries = new[] { new { contextKeyName = "aws:username", contextKeyValues = new[] { "alice" }, contextKeyType = "string" } },
+            contextEntries = new[]
+            {
+                new
+                {
+                    contextKeyName = "aws:username",
+                    contextKeyValues = new[] { "alice" },
+                    contextKeyType = "string",
+                },
+            },
         });
         var fromCallerOnly = await SimulateOneAsync(new
         {
@@ -215,7 +237,9 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
             policyInputList = new[]
             {
                 AllowS3Get,
-                """{"Version":"2012-10-17","Statement":{"Effect":"Permit","Action":"GetObject","Resource":"*"}}""",
+                """
+                {"Version":"2012-10-17","Statement":{"Effect":"Permit","Action":"GetObject","Resource":"*"}}
+                """,
             },
             permissionsBoundaryPolicyInputList = new[] { "{not json" },
             actionNames = new[] { "s3:GetObject" },
@@ -238,7 +262,9 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
         {
             policyInputList = new[]
             {
-                """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}}""",
+                """
+                {"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}}
+                """,
             },
             actionNames = new[] { "s3:GetObject" },
         });
@@ -251,19 +277,60 @@ public sealed class SimulateCustomPolicyTests : ApiTestBase
     public static TheoryData<string, string> InvalidRequests => new()
     {
         // A numeric key whose value is not a number.
-        { """{"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],"actionNames":["s3:GetObject"],"contextEntries":[{"contextKeyName":"s3:max-keys","contextKeyValues":["ten"],"contextKeyType":"numeric"}]}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+             "actionNames":["s3:GetObject"],
+             "contextEntries":[{"contextKeyName":"s3:max-keys","contextKeyValues":["ten"],"contextKeyType":"numeric"}]}
+            """,
+            "InvalidInput"
+        },
         // A single-valued type with two values.
-        { """{"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],"actionNames":["s3:GetObject"],"contextEntries":[{"contextKeyName":"aws:SourceIp","contextKeyValues":["10.0.0.1","10.0.0.2"],"contextKeyType":"ip"}]}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+             "actionNames":["s3:GetObject"],
+             "contextEntries":[
+               {"contextKeyName":"aws:SourceIp","contextKeyValues":["10.0.0.1","10.0.0.2"],"contextKeyType":"ip"}]}
+            """,
+            "InvalidInput"
+        },
         // A resource policy needs a caller to match its Principal against.
-        { """{"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],"actionNames":["s3:GetObject"],"resourcePolicy":"{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+             "actionNames":["s3:GetObject"],
+             "resourcePolicy":
+             "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"}
+            """,
+            "InvalidInput"
+        },
         // An action without a service prefix.
-        { """{"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],"actionNames":["GetObject"]}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+             "actionNames":["GetObject"]}
+            """,
+            "InvalidInput"
+        },
         // No policies.
         { """{"policyInputList":[],"actionNames":["s3:GetObject"]}""", "InvalidInput" },
         // A caller that is not an ARN.
-        { """{"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],"actionNames":["s3:GetObject"],"callerArn":"alice"}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+             "actionNames":["s3:GetObject"],"callerArn":"alice"}
+            """,
+            "InvalidInput"
+        },
         // An unknown context key type.
-        { """{"policyInputList":["{}"],"actionNames":["s3:GetObject"],"contextEntries":[{"contextKeyName":"k","contextKeyValues":["v"],"contextKeyType":"colour"}]}""", "InvalidInput" },
+        {
+            """
+            {"policyInputList":["{}"],"actionNames":["s3:GetObject"],
+             "contextEntries":[{"contextKeyName":"k","contextKeyValues":["v"],"contextKeyType":"colour"}]}
+            """,
+            "InvalidInput"
+        },
         // An unknown member.
         { """{"policyInputList":["{}"],"actionNames":["s3:GetObject"],"actionName":"s3:GetObject"}""", "InvalidInput" },
         // Missing required members.

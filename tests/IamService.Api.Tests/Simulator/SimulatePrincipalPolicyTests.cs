@@ -140,5 +140,6 @@ public sealed class SimulatePrincipalPolicyTests : DecisionTestBase
     private static string? Decision(JsonElement result) => result.GetProperty("evalDecision").GetString();
 
     private static bool BoundaryAllowed(JsonElement result) =>
-        result.GetProperty("permissionsBoundaryDecisionDetail").GetProperty("allowedByPermissionsBoundary").GetBoolean();
+        result.GetProperty("permissionsBoundaryDecisionDetail")
+            .GetProperty("allowedByPermissionsBoundary").GetBoolean();
 }

@@ -43,7 +43,9 @@ public sealed class ValidatePolicyTests : ApiTestBase
         Assert.False(body.GetProperty("isValid").GetBoolean());
         var errors = body.GetProperty("errors").EnumerateArray()
             .Select(e => e.GetProperty("code").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "DuplicateSid", "InvalidEffect", "ActionAndNotAction", "UnknownConditionOperator" }, errors);
+        Assert.Superset(
+            new HashSet<string?> { "DuplicateSid", "InvalidEffect", "ActionAndNotAction", "UnknownConditionOperator" },
+            errors);
         Assert.All(body.GetProperty("errors").EnumerateArray(),
             e => Assert.StartsWith("$", e.GetProperty("path").GetString(), StringComparison.Ordinal));
     }
@@ -53,7 +55,9 @@ public sealed class ValidatePolicyTests : ApiTestBase
     [InlineData("resourceBased", "PrincipalRequired")]
     public async Task Validate_PolicyTypeDecidesWhetherAPrincipalIsRequired(string policyType, string code)
     {
-        var document = """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}}""";
+        var document = """
+            {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}}
+            """;
 
         var body = await OkAsync(await PostAsync(Uri, new { policyDocument = document, policyType }));
 
@@ -63,13 +67,18 @@ public sealed class ValidatePolicyTests : ApiTestBase
     [Fact]
     public async Task Validate_OverTheSizeLimit_IsAnError()
     {
-        var document = """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}""";
+        var document = """
+            {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}
+            """;
 
-        var within = await OkAsync(await PostAsync(Uri, new { policyDocument = document, policyType = "identity", maxCharacters = 2048 }));
-        var over = await OkAsync(await PostAsync(Uri, new { policyDocument = document, policyType = "identity", maxCharacters = 20 }));
+        var within = await OkAsync(await PostAsync(Uri,
+            new { policyDocument = document, policyType = "identity", maxCharacters = 2048 }));
+        var over = await OkAsync(await PostAsync(Uri,
+            new { policyDocument = document, policyType = "identity", maxCharacters = 20 }));
 
         Assert.True(within.GetProperty("isValid").GetBoolean());
-        Assert.Contains(over.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "PolicyTooLarge");
+        Assert.Contains(over.GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("code").GetString() == "PolicyTooLarge");
     }
 
     [Theory]
