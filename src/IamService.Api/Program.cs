@@ -4,6 +4,7 @@ using IamService.Api.Hosting;
 using IamService.Api.Mfa;
 using IamService.Api.PolicyCache;
 using IamService.Api.Storage;
+using IamService.Api.Sts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services.AddIamAuthentication();
 builder.Services.AddIamPolicyCache();
 builder.Services.AddIamMfa();
 builder.Services.AddIamSignIn();
+builder.Services.AddIamAccessKeysAndSts();
 builder.Services.AddIamProblemDetails();
 builder.Services.AddIamControllers();
 builder.Services.AddIamSwagger();

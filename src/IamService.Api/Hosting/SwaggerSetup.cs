@@ -19,6 +19,7 @@ internal static class SwaggerSetup
             });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{typeof(Program).Assembly.GetName().Name}.xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            options.SchemaFilter<EnumExampleSchemaFilter>();
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

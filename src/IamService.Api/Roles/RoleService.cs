@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IamService.Api.Auth;
 using IamService.Api.Common;
 using IamService.Api.Policies;
 using IamService.Data;
@@ -14,6 +15,7 @@ namespace IamService.Api.Roles;
 public sealed partial class RoleService(
     IamDbContext db,
     AccountIdProvider accounts,
+    SessionRevoker sessions,
     TimeProvider time,
     ILogger<RoleService> logger)
 {
@@ -186,7 +188,8 @@ public sealed partial class RoleService(
     /// Deletes a role (IAM DeleteRole). Without <paramref name="force"/> it refuses (DeleteConflict) while the
     /// role has attached or inline policies, listing them; with it they go in the same transaction (the schema
     /// cascades them with the role row). The managed policies themselves stay, and a permissions boundary
-    /// blocks nothing, as in IAM. The row lock keeps a concurrent attach from slipping in between.
+    /// blocks nothing, as in IAM. The row lock keeps a concurrent attach from slipping in between. Every
+    /// session of the role is revoked in the same transaction.
     /// </summary>
     public async Task<Result> DeleteAsync(string roleName, bool force, CancellationToken cancellationToken)
     {
@@ -217,9 +220,11 @@ public sealed partial class RoleService(
         }
 
         await db.Roles.Where(r => r.Id == role.Id).ExecuteDeleteAsync(cancellationToken);
+        // A session of a deleted role has nothing left to act as, so it ends with the role.
+        var revoked = await sessions.RevokePrincipalAsync(role.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        Log.RoleDeleted(logger, role.Name, role.Id, !blockers.IsEmpty);
+        Log.RoleDeleted(logger, role.Name, role.Id, !blockers.IsEmpty, revoked);
         return Result.Success;
     }
 
@@ -284,7 +289,13 @@ public sealed partial class RoleService(
         public static partial void TrustPolicyUpdated(ILogger logger, string roleName);
 
         [LoggerMessage(2203, LogLevel.Information,
-            "Deleted role {RoleName} ({RoleId}); forced removal of its policies: {Forced}")]
-        public static partial void RoleDeleted(ILogger logger, string roleName, string roleId, bool forced);
+            "Deleted role {RoleName} ({RoleId}); forced removal of its policies: {Forced}; "
+            + "sessions revoked: {RevokedSessions}")]
+        public static partial void RoleDeleted(
+            ILogger logger,
+            string roleName,
+            string roleId,
+            bool forced,
+            int revokedSessions);
     }
 }

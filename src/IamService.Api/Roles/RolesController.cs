@@ -67,7 +67,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     /// <summary>
     /// Deletes a role (IAM DeleteRole). A role with attached or inline policies is not deleted: the 409
     /// DeleteConflict lists them. With <c>force=true</c> they are removed too, in the same transaction; the
-    /// managed policies themselves stay.
+    /// managed policies themselves stay. The role's sessions end with it.
     /// </summary>
     /// <param name="roleName">The role's name, any case.</param>
     /// <param name="force">Also detach the role's managed policies and delete its inline policies.</param>

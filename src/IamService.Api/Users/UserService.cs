@@ -156,9 +156,11 @@ public sealed partial class UserService(
 
     /// <summary>
     /// Deletes a user. Without <paramref name="force"/> it refuses (DeleteConflict) while the user is in a
-    /// group or has attached or inline policies, listing them, as IAM's DeleteUser does; with it, those go in
-    /// the same transaction (the schema cascades them with the user row). The row lock keeps a concurrent
-    /// add-to-group from slipping in between the check and the delete.
+    /// group, has attached or inline policies, a login profile, access keys or MFA devices, listing them, as
+    /// IAM's DeleteUser does; with it, those go in the same transaction (the schema cascades memberships and
+    /// policies with the user row; credentials are deleted here). Every session of the user, and every role
+    /// session or session token it opened, is revoked. The row lock keeps a concurrent add-to-group or new key
+    /// from slipping in between the check and the delete.
     /// </summary>
     public async Task<Result> DeleteAsync(string userName, bool force, CancellationToken cancellationToken)
     {
@@ -175,20 +177,18 @@ public sealed partial class UserService(
             return IamError.NoSuchEntity(EntityKind.User, userName);
         }
 
-        var blockers = await LoadDeleteBlockersAsync(user.Id, cancellationToken);
+        var blockers = await LoadDeleteBlockersAsync(user, cancellationToken);
         if (!force && !blockers.IsEmpty)
         {
             return blockers.ToConflict(EntityKind.User, user.Name);
         }
 
-        await db.LoginProfiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.PasswordHistory.Where(e => e.PrincipalId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await DeleteCredentialsAsync(user.Id, cancellationToken);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
-        // A deleted user's tokens stop working at once, as do the role sessions they started.
-        await sessions.RevokePrincipalAsync(user.Id, cancellationToken);
+        var revoked = await sessions.RevokePrincipalAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        Log.UserDeleted(logger, user.Name, user.Id, !blockers.IsEmpty);
+        Log.UserDeleted(logger, user.Name, user.Id, !blockers.IsEmpty, revoked);
         return Result.Success;
     }
 
@@ -275,23 +275,41 @@ public sealed partial class UserService(
         return Result.Success;
     }
 
-    private async Task<DeleteBlockers> LoadDeleteBlockersAsync(string userId, CancellationToken cancellationToken)
+    private async Task<DeleteBlockers> LoadDeleteBlockersAsync(User user, CancellationToken cancellationToken)
     {
+        var userId = user.Id;
         var groups = await db.GroupMemberships.Where(m => m.UserId == userId)
             .OrderBy(m => m.Group!.NormalizedName).Select(m => m.Group!.Name).ToListAsync(cancellationToken);
         var attached = await db.UserPolicyAttachments.Where(a => a.UserId == userId)
             .OrderBy(a => a.Policy!.NormalizedName).Select(a => a.Policy!.Name).ToListAsync(cancellationToken);
         var inline = await db.UserInlinePolicies.Where(p => p.UserId == userId)
             .OrderBy(p => p.NormalizedName).Select(p => p.Name).ToListAsync(cancellationToken);
+        var loginProfile = await db.LoginProfiles.AnyAsync(p => p.UserId == userId, cancellationToken);
+        var accessKeys = await db.AccessKeys.Where(k => k.UserId == userId)
+            .OrderBy(k => k.AccessKeyId).Select(k => k.AccessKeyId).ToListAsync(cancellationToken);
+        // A pending device, never enabled, is not assigned to the user yet (as in IAM) and blocks nothing.
+        var mfaDevices = await db.MfaDevices.Where(d => d.PrincipalId == userId && d.EnableDate != null)
+            .OrderBy(d => d.NormalizedName).Select(d => d.Name).ToListAsync(cancellationToken);
 
-        var password = await db.LoginProfiles.AnyAsync(p => p.UserId == userId, cancellationToken);
-
-        // Limitation: access keys and MFA devices have no management endpoints yet, so they block nothing.
         return new DeleteBlockers()
             .Add("groups", "group memberships", groups)
             .Add("attachedPolicies", "attached policies", attached)
             .Add("inlinePolicies", "inline policies", inline)
-            .Add("loginProfile", "a password (login profile)", password ? ["login-profile"] : []);
+            .Add("loginProfile", "login profiles", loginProfile ? [user.Name] : [])
+            .Add("accessKeys", "access keys", accessKeys)
+            .Add("mfaDevices", "MFA devices", mfaDevices);
+    }
+
+    /// <summary>
+    /// Removes what goes with the user beyond what the schema cascades: its credentials and MFA devices (only
+    /// pending ones unless forced) and its password history, none of which may outlive the user.
+    /// </summary>
+    private async Task DeleteCredentialsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await db.AccessKeys.Where(k => k.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.LoginProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.MfaDevices.Where(d => d.PrincipalId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.PasswordHistory.Where(e => e.PrincipalId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Root signs in as "root", so no user may take that name, in any case.</summary>
@@ -314,7 +332,13 @@ public sealed partial class UserService(
             string userId);
 
         [LoggerMessage(2002, LogLevel.Information,
-            "Deleted user {UserName} ({UserId}); forced removal of its memberships and policies: {Forced}")]
-        public static partial void UserDeleted(ILogger logger, string userName, string userId, bool forced);
+            "Deleted user {UserName} ({UserId}); forced removal of its memberships, policies and credentials: "
+            + "{Forced}; sessions revoked: {RevokedSessions}")]
+        public static partial void UserDeleted(
+            ILogger logger,
+            string userName,
+            string userId,
+            bool forced,
+            int revokedSessions);
     }
 }

@@ -54,12 +54,12 @@ public sealed class UsersController(UserService users) : IamControllerBase
         OkOrProblem(await users.UpdateAsync(userName, request, cancellationToken));
 
     /// <summary>
-    /// Deletes a user (IAM DeleteUser). A user still in groups or with attached or inline policies is not
-    /// deleted: the 409 DeleteConflict lists what is left. With <c>force=true</c> those are removed too, in the
-    /// same transaction.
+    /// Deletes a user (IAM DeleteUser) and ends all its sessions. A user still in groups, with attached or
+    /// inline policies, a login profile, access keys or an enabled MFA device is not deleted: the 409
+    /// DeleteConflict lists what is left. With <c>force=true</c> those are removed too, in the same transaction.
     /// </summary>
     /// <param name="userName">The user's name, any case.</param>
-    /// <param name="force">Also remove the user's group memberships and policies.</param>
+    /// <param name="force">Also remove what is left: memberships, policies, credentials and MFA devices.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("users/{userName}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

@@ -12,6 +12,9 @@ namespace IamService.Api.Tests.Decisions;
 /// <summary>Asks the decision endpoint as root, and makes principals with policies through the API.</summary>
 public abstract class DecisionTestBase : ApiTestBase
 {
+    /// <summary>The password of every user made by <see cref="SignedInUserAsync"/>.</summary>
+    protected const string UserPassword = "Decisions-test-password-1";
+
     protected HttpClient Root { get; private set; } = null!;
 
     protected string Account { get; private set; } = null!;
@@ -74,13 +77,13 @@ public abstract class DecisionTestBase : ApiTestBase
     {
         var user = await CreateUserAsync(name);
         var userId = user.GetProperty("userId").GetString()!;
-        const string password = "Decisions-test-password-1";
         await WithDbAsync(async db =>
         {
             var hasher = new PasswordHasher<LoginProfile>();
-            db.LoginProfiles.Add(new LoginProfile(userId, hasher.HashPassword(null!, password), DateTimeOffset.UtcNow));
+            var hash = hasher.HashPassword(null!, UserPassword);
+            db.LoginProfiles.Add(new LoginProfile(userId, hash, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
-        return await SignInAsync(name, password);
+        return await SignInAsync(name, UserPassword);
     }
 }
