@@ -41,6 +41,7 @@ app.UseRateLimiter();
 app.UseIamPolicyWriteBarrier();
 app.MapControllers();
 app.MapIamHealthChecks();
+app.MapIamBenchmarkCeiling();
 
 await app.Services.InitializeStoreAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

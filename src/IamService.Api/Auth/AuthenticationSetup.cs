@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IamService.Api.Auth;
@@ -24,6 +23,7 @@ internal static class AuthenticationSetup
         // Limitation: Data Protection keys sit unencrypted in the same database as the MFA seeds they protect.
         services.AddDataProtection().SetApplicationName("IamService").PersistKeysToDbContext<IamDbContext>();
         services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<VerifiedTokenCache>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<SessionRevoker>();
         services.AddScoped<PasswordSignIn>();
@@ -34,9 +34,13 @@ internal static class AuthenticationSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, IOptions<TokenOptions>, TimeProvider>((bearer, ring, tokens, time) =>
+            .Configure<SigningKeyRing, IOptions<TokenOptions>, TimeProvider, VerifiedTokenCache>(
+                (bearer, ring, tokens, time, verified) =>
             {
                 bearer.MapInboundClaims = false;
+                verified.MapInboundClaims = false;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(verified);
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = tokens.Value.Issuer,
@@ -56,11 +60,6 @@ internal static class AuthenticationSetup
                 };
                 bearer.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = async context =>
-                    {
-                        var keyId = ReadKeyId(context.Request.Headers.Authorization.ToString());
-                        await ring.EnsureKnownAsync(keyId, context.HttpContext.RequestAborted);
-                    },
                     OnTokenValidated = CheckSessionAsync,
                     // A store that cannot be reached is not a bad token: let it surface as a 503, not a 401.
                     OnAuthenticationFailed = context =>
@@ -143,19 +142,6 @@ internal static class AuthenticationSetup
             HttpContext = context.HttpContext,
             ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Detail = detail },
         });
-    }
-
-    private static string? ReadKeyId(string authorization)
-    {
-        const string prefix = "Bearer ";
-        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var handler = new JsonWebTokenHandler();
-        var token = authorization[prefix.Length..].Trim();
-        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Kid : null;
     }
 }
 

@@ -28,11 +28,13 @@ public sealed class PrincipalDirectory(
     EffectivePolicyLoader loader,
     AccountIdProvider accounts)
 {
+    private static RequestPrincipal? root;
+
     /// <summary>The user, role or root an ARN names; null when it names none of this account's.</summary>
     public async Task<DecisionSubject?> FindByArnAsync(string arn, CancellationToken cancellationToken)
     {
         var accountId = await accounts.GetAsync(cancellationToken);
-        if (arn == $"arn:aws:iam::{accountId}:root")
+        if (arn == RootPrincipal(accountId).Arn)
         {
             return Root(accountId, session: null);
         }
@@ -99,11 +101,17 @@ public sealed class PrincipalDirectory(
         return user is null ? null : new DecisionSubject(user.Principal, user, [], session);
     }
 
-    private static DecisionSubject Root(string accountId, SessionFacts? session) => new(
-        new RequestPrincipal($"arn:aws:iam::{accountId}:root", accountId, PrincipalType.Root, accountId),
-        null,
-        [],
-        session);
+    private static DecisionSubject Root(string accountId, SessionFacts? session) =>
+        new(RootPrincipal(accountId), null, [], session);
+
+    /// <summary>The account's root, built once: every request of a root caller needs it.</summary>
+    private static RequestPrincipal RootPrincipal(string accountId)
+    {
+        var known = root;
+        return known is not null && known.AccountId == accountId
+            ? known
+            : root = new RequestPrincipal($"arn:aws:iam::{accountId}:root", accountId, PrincipalType.Root, accountId);
+    }
 
     private async Task<Loaded<EffectivePrincipal?>> LoadByArnAsync(IamArn arn, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using IamService.Api.Common;
@@ -12,6 +13,10 @@ namespace IamService.Api.Simulator;
 /// </summary>
 public sealed class PolicySimulator(AccountIdProvider accountIds)
 {
+    // Named once: decisions describe every statement that matched, and the batch endpoint does so 100 times.
+    private static readonly FrozenDictionary<PolicySlot, string> SlotNames = Enum.GetValues<PolicySlot>()
+        .ToFrozenDictionary(slot => slot, slot => JsonNamingPolicy.CamelCase.ConvertName(slot.ToString()));
+
     /// <summary>The most action × resource pairs one simulation evaluates.</summary>
     public const int MaxEvaluations = 1000;
 
@@ -142,7 +147,7 @@ public sealed class PolicySimulator(AccountIdProvider accountIds)
 
     public static MatchedStatementResponse Describe(MatchedStatement statement) => new(
         statement.Source.Id,
-        JsonNamingPolicy.CamelCase.ConvertName(statement.Slot.ToString()),
+        SlotNames[statement.Slot],
         statement.StatementIndex,
         statement.Sid,
         statement.Effect.ToString())

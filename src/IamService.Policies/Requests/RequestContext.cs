@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace IamService.Policies;
@@ -10,15 +9,16 @@ namespace IamService.Policies;
 /// </summary>
 public sealed class RequestContext
 {
-    private readonly FrozenDictionary<string, ContextEntry> _entries;
+    // A plain dictionary: a context usually serves one decision, and freezing costs more than it saves then.
+    private readonly Dictionary<string, ContextEntry> _entries;
 
-    internal RequestContext(FrozenDictionary<string, ContextEntry> entries)
+    internal RequestContext(Dictionary<string, ContextEntry> entries)
     {
         _entries = entries;
     }
 
     public static RequestContext Empty { get; } =
-        new(FrozenDictionary<string, ContextEntry>.Empty.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        new(new Dictionary<string, ContextEntry>(StringComparer.OrdinalIgnoreCase));
 
     public IEnumerable<string> Keys => _entries.Keys;
 

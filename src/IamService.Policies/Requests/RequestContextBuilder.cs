@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -11,7 +10,8 @@ namespace IamService.Policies;
 /// </summary>
 public sealed class RequestContextBuilder
 {
-    private readonly Dictionary<string, ContextEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    // Room for the keys a decision adds about the principal, the session and the time, plus a request's own.
+    private readonly Dictionary<string, ContextEntry> _entries = new(16, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a single-valued string key.</summary>
     public RequestContextBuilder Add(string key, string value)
@@ -123,7 +123,8 @@ public sealed class RequestContextBuilder
         return this;
     }
 
-    public RequestContext Build() => new(_entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    public RequestContext Build() =>
+        new(new Dictionary<string, ContextEntry>(_entries, StringComparer.OrdinalIgnoreCase));
 
     private RequestContextBuilder Set(string key, ContextKeyType type, ContextValue[] values)
     {
