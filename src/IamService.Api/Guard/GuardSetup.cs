@@ -17,6 +17,7 @@ internal static class GuardSetup
                 || (context.Resource is HttpContext http && http.GetEndpoint() is null))
             .Build());
         services.AddScoped<ResourceResolver>();
+        services.AddSingleton<RequireMfaSetting>();
         services.AddScoped<MfaRequirement>();
         services.AddScoped<ApiGuardFilter>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>

@@ -11,7 +11,7 @@ namespace IamService.Api.Guard;
 /// The account setting requireMfa: a user without an enabled MFA device may do nothing but enrol one (create and
 /// enable their own device) and change their password. Sign-in only warns about it; the guard enforces it.
 /// </summary>
-public sealed class MfaRequirement(IamDbContext db)
+public sealed class MfaRequirement(IamDbContext db, RequireMfaSetting setting)
 {
     public async Task<bool> MustEnrolAsync(DecisionSubject caller, CancellationToken cancellationToken)
     {
@@ -22,8 +22,7 @@ public sealed class MfaRequirement(IamDbContext db)
             return false;
         }
 
-        var required = await db.Accounts.AsNoTracking().Select(a => a.RequireMfa).SingleAsync(cancellationToken);
-        if (!required)
+        if (!await setting.GetAsync(db, cancellationToken))
         {
             return false;
         }
