@@ -1,5 +1,6 @@
 using IamService.Api.Accounts;
 using IamService.Api.Auth;
+using IamService.Api.Guard;
 using IamService.Api.Hosting;
 using IamService.Api.Mfa;
 using IamService.Api.PolicyCache;
@@ -13,6 +14,7 @@ builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
 builder.Services.AddIamAuthentication();
+builder.Services.AddIamGuard();
 builder.Services.AddIamPolicyCache();
 builder.Services.AddIamMfa();
 builder.Services.AddIamSignIn();

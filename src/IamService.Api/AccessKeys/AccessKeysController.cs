@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.AccessKeys;
@@ -15,6 +16,7 @@ public sealed class AccessKeysController(AccessKeyService keys) : IamControllerB
     /// <response code="404">No such user.</response>
     /// <response code="409">The user already has two keys (LimitExceeded).</response>
     [HttpPost("users/{userName}/access-keys")]
+    [IamAction("iam:CreateAccessKey", Resource = IamResource.User)]
     [ProducesResponseType<CreatedAccessKeyResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -28,6 +30,7 @@ public sealed class AccessKeysController(AccessKeyService keys) : IamControllerB
     /// <response code="200">The keys, oldest first.</response>
     /// <response code="404">No such user.</response>
     [HttpGet("users/{userName}/access-keys")]
+    [IamAction("iam:ListAccessKeys", Resource = IamResource.User)]
     [ProducesResponseType<AccessKeyListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<AccessKeyListResponse>> List(string userName, CancellationToken cancellationToken) =>
@@ -40,6 +43,7 @@ public sealed class AccessKeysController(AccessKeyService keys) : IamControllerB
     /// <response code="204">Done.</response>
     /// <response code="404">No such user, or the user has no such key.</response>
     [HttpPatch("users/{userName}/access-keys/{accessKeyId}")]
+    [IamAction("iam:UpdateAccessKey", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Update(
@@ -56,6 +60,7 @@ public sealed class AccessKeysController(AccessKeyService keys) : IamControllerB
     /// <response code="204">Deleted.</response>
     /// <response code="404">No such user, or the user has no such key.</response>
     [HttpDelete("users/{userName}/access-keys/{accessKeyId}")]
+    [IamAction("iam:DeleteAccessKey", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Delete(string userName, string accessKeyId, CancellationToken cancellationToken) =>
@@ -68,6 +73,7 @@ public sealed class AccessKeysController(AccessKeyService keys) : IamControllerB
     /// <response code="200">The key's owner and last use.</response>
     /// <response code="404">No such key.</response>
     [HttpGet("access-keys/{accessKeyId}/last-used")]
+    [IamAction("iam:GetAccessKeyLastUsed", Resource = IamResource.AccessKeyOwner)]
     [ProducesResponseType<AccessKeyLastUsedResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<AccessKeyLastUsedResponse>> GetLastUsed(

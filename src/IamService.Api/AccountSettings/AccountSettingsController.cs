@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.AccountSettings;
@@ -9,6 +10,7 @@ public sealed class AccountSettingsController(AccountSettingsService settings) :
 {
     /// <summary>Gets the account's settings.</summary>
     [HttpGet("account/settings")]
+    [IamAction("iam:GetAccountSettings")]
     [ProducesResponseType<AccountSettingsResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<AccountSettingsResponse>> Get(CancellationToken cancellationToken) =>
         await settings.GetAsync(cancellationToken);
@@ -18,6 +20,7 @@ public sealed class AccountSettingsController(AccountSettingsService settings) :
     /// nothing but enrol one and change their password.
     /// </summary>
     [HttpPut("account/settings")]
+    [IamAction("iam:UpdateAccountSettings")]
     [ProducesResponseType<AccountSettingsResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<AccountSettingsResponse>> Put(
         AccountSettingsRequest request,

@@ -1,10 +1,14 @@
+using IamService.Api.Guard;
 using IamService.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace IamService.Api.AccountSettings;
 
 /// <summary>Reads and writes the account-wide settings, kept on the account's single row.</summary>
-public sealed partial class AccountSettingsService(IamDbContext db, ILogger<AccountSettingsService> logger)
+public sealed partial class AccountSettingsService(
+    IamDbContext db,
+    RequireMfaSetting requireMfa,
+    ILogger<AccountSettingsService> logger)
 {
     public async Task<AccountSettingsResponse> GetAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +23,7 @@ public sealed partial class AccountSettingsService(IamDbContext db, ILogger<Acco
         ArgumentNullException.ThrowIfNull(request);
         await db.Accounts.Where(a => a.Key == Account.SingletonKey)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.RequireMfa, request.RequireMfa), cancellationToken);
+        requireMfa.Invalidate();
 
         Log.RequireMfaSet(logger, request.RequireMfa);
         return new AccountSettingsResponse { RequireMfa = request.RequireMfa };

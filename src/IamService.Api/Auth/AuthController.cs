@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -58,6 +59,7 @@ public sealed class AuthController : IamControllerBase
     /// <response code="403">The password policy does not let users change their own password.</response>
     /// <response code="404">The caller has no password (a role session, or a user without a login profile).</response>
     [HttpPost("change-password")]
+    [IamAction("iam:ChangePassword", Resource = IamResource.Caller, SetupStep = CredentialSetupStep.ChangePassword)]
     [Authorize]
     [AllowPasswordChangeToken]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
@@ -76,6 +78,7 @@ public sealed class AuthController : IamControllerBase
     /// <summary>Ends the caller's session: its access token stops working at once.</summary>
     /// <response code="204">Signed out.</response>
     [HttpPost("logout")]
+    [AnyCaller]
     [Authorize]
     [AllowPasswordChangeToken]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

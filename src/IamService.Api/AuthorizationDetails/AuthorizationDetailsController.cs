@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.AuthorizationDetails;
@@ -20,6 +21,7 @@ public sealed class AuthorizationDetailsController(AuthorizationDetailsService d
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("account/authorization-details")]
+    [IamAction("iam:GetAccountAuthorizationDetails")]
     [ProducesResponseType<AuthorizationDetailsResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<AuthorizationDetailsResponse>> Get(
         [FromQuery] EntityType[] filter,

@@ -4,12 +4,15 @@ namespace IamService.Api.Common;
 
 /// <summary>
 /// The base of every API controller: JSON in and out under <c>/api/v1</c>, and the one place where an
-/// <see cref="IamError"/> becomes an RFC 9457 problem carrying IAM's error code.
+/// <see cref="IamError"/> becomes an RFC 9457 problem carrying IAM's error code. Every endpoint may answer
+/// 401 (no valid token) and 403 (the caller's policies do not allow it), except the few open ones.
 /// </summary>
 [ApiController]
 [Route("api/v1")]
 [Consumes("application/json")]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemContentType)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemContentType)]
 public abstract class IamControllerBase : ControllerBase
 {
     public const string ProblemContentType = "application/problem+json";

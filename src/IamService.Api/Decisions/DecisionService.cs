@@ -95,9 +95,20 @@ public sealed class DecisionService(
         DecisionSubject caller,
         string action,
         string resource,
-        IReadOnlyDictionary<string, JsonElement> extraContext)
+        IReadOnlyDictionary<string, JsonElement> extraContext) =>
+        Check(caller, action, resource, extraContext, out _);
+
+    /// <summary>As <see cref="Check(DecisionSubject, string, string, IReadOnlyDictionary{string, JsonElement})"/>,
+    /// also giving the kind of reason of a denial (<see cref="DenialReason.None"/> when allowed).</summary>
+    public IamError? Check(
+        DecisionSubject caller,
+        string action,
+        string resource,
+        IReadOnlyDictionary<string, JsonElement> extraContext,
+        out DenialReason reason)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        reason = DenialReason.None;
         if (caller.IsRoot)
         {
             return null;
@@ -106,12 +117,14 @@ public sealed class DecisionService(
         var given = ReadContext(extraContext);
         if (!given.IsSuccess)
         {
+            reason = DenialReason.EvaluationError;
             return given.Error;
         }
 
         var set = caller.Policies!.With(caller.SessionPolicies, resourcePolicy: null);
         var context = AddKnownKeys(given.Value, caller);
         var result = PolicyEvaluator.Evaluate(new AccessRequest(caller.Principal, action, resource, context), set);
+        reason = result.IsAllowed ? DenialReason.None : result.Reason;
         return result.IsAllowed ? null : AccessDenied(caller.Principal.Arn, action, resource, result.Reason);
     }
 

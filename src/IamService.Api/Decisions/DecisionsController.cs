@@ -1,5 +1,6 @@
 using IamService.Api.Auth;
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,7 @@ public sealed class DecisionsController(DecisionService decisions) : IamControll
     /// <response code="403">The caller may not ask about this principal.</response>
     /// <response code="404">No such principal.</response>
     [HttpPost("authorize")]
+    [IamAction(DecisionService.AuthorizeAction, Resource = IamResource.DecidedByEndpoint)]
     [ProducesResponseType<AuthorizeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemContentType)]
@@ -37,6 +39,7 @@ public sealed class DecisionsController(DecisionService decisions) : IamControll
     /// <remarks>A request that cannot be decided gets its error in its place; the others are still answered.</remarks>
     /// <response code="200">One result per request, in order.</response>
     [HttpPost("authorize/batch")]
+    [IamAction(DecisionService.AuthorizeAction, Resource = IamResource.DecidedByEndpoint)]
     [ProducesResponseType<AuthorizeBatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemContentType)]

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using IamService.Data.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,7 @@ public abstract class BoundedEntityPoliciesController<TEntity, TAttachment, TInl
 {
     /// <summary>Gets the permissions boundary; 404 NoSuchEntity when there is none.</summary>
     [HttpGet("permissions-boundary")]
+    [IamAction("iam:Get{Kind}", Resource = IamResource.Holder)]
     [ProducesResponseType<PermissionsBoundaryResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PermissionsBoundaryResponse>> GetBoundary(
@@ -27,6 +29,7 @@ public abstract class BoundedEntityPoliciesController<TEntity, TAttachment, TInl
     /// account or none at all is 404 NoSuchEntity.
     /// </summary>
     [HttpPut("permissions-boundary")]
+    [IamAction("iam:Put{Kind}PermissionsBoundary", Resource = IamResource.Holder)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> PutBoundary(
@@ -38,6 +41,7 @@ public abstract class BoundedEntityPoliciesController<TEntity, TAttachment, TInl
     /// <summary>Removes the permissions boundary (IAM DeleteUserPermissionsBoundary,
     /// DeleteRolePermissionsBoundary).</summary>
     [HttpDelete("permissions-boundary")]
+    [IamAction("iam:Delete{Kind}PermissionsBoundary", Resource = IamResource.Holder)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> DeleteBoundary(string name, CancellationToken cancellationToken) =>

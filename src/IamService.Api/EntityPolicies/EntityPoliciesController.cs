@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using IamService.Data.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,6 +27,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("attached-policies")]
+    [IamAction("iam:ListAttached{Kind}Policies", Resource = IamResource.Holder)]
     [ProducesResponseType<AttachedPolicyListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<AttachedPolicyListResponse>> ListAttached(
@@ -42,6 +44,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
     /// the answer is 409 LimitExceeded.
     /// </summary>
     [HttpPut("attached-policies/{policyName}")]
+    [IamAction("iam:Attach{Kind}Policy", Resource = IamResource.Holder)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -53,6 +56,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
     /// attached is 404 NoSuchEntity. The policy itself stays.
     /// </summary>
     [HttpDelete("attached-policies/{policyName}")]
+    [IamAction("iam:Detach{Kind}Policy", Resource = IamResource.Holder)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Detach(string name, string policyName, CancellationToken cancellationToken) =>
@@ -64,6 +68,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("inline-policies")]
+    [IamAction("iam:List{Kind}Policies", Resource = IamResource.Holder)]
     [ProducesResponseType<InlinePolicyListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<InlinePolicyListResponse>> ListInline(
@@ -79,6 +84,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
     /// holder's inline policies together the answer is 409 LimitExceeded.
     /// </summary>
     [HttpPut("inline-policies/{policyName}")]
+    [IamAction("iam:Put{Kind}Policy", Resource = IamResource.Holder)]
     [ProducesResponseType<InlinePolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -91,6 +97,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
 
     /// <summary>Gets an inline policy with its document (IAM GetUserPolicy, GetGroupPolicy, GetRolePolicy).</summary>
     [HttpGet("inline-policies/{policyName}")]
+    [IamAction("iam:Get{Kind}Policy", Resource = IamResource.Holder)]
     [ProducesResponseType<InlinePolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<InlinePolicyResponse>> GetInline(
@@ -101,6 +108,7 @@ public abstract class EntityPoliciesController<TEntity, TAttachment, TInline>(
 
     /// <summary>Deletes an inline policy (IAM DeleteUserPolicy, DeleteGroupPolicy, DeleteRolePolicy).</summary>
     [HttpDelete("inline-policies/{policyName}")]
+    [IamAction("iam:Delete{Kind}Policy", Resource = IamResource.Holder)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> DeleteInline(string name, string policyName, CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 
 namespace IamService.Api.Groups;
 
-public sealed record CreateGroupRequest
+public sealed record CreateGroupRequest : INewEntityRequest, ITaggingRequest
 {
     /// <summary>1 to 128 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
     /// case.</summary>
@@ -16,4 +17,8 @@ public sealed record CreateGroupRequest
 
     /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>
     public IReadOnlyList<IamTag>? Tags { get; init; }
+
+    string INewEntityRequest.NewEntityName => GroupName;
+
+    string? INewEntityRequest.NewEntityPath => Path;
 }

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using IamService.Api.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,7 @@ public sealed class GroupMembersController(GroupService groups) : IamControllerB
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("groups/{groupName}/users")]
+    [IamAction("iam:GetGroup", Resource = IamResource.Group)]
     [ProducesResponseType<UserListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<UserListResponse>> List(
@@ -28,6 +30,7 @@ public sealed class GroupMembersController(GroupService groups) : IamControllerB
     /// Limits:GroupsPerUser groups: beyond that, 409 LimitExceeded.
     /// </summary>
     [HttpPut("groups/{groupName}/users/{userName}")]
+    [IamAction("iam:AddUserToGroup", Resource = IamResource.Group)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -36,6 +39,7 @@ public sealed class GroupMembersController(GroupService groups) : IamControllerB
 
     /// <summary>Removes a user from a group (IAM RemoveUserFromGroup); 404 when the user is not a member.</summary>
     [HttpDelete("groups/{groupName}/users/{userName}")]
+    [IamAction("iam:RemoveUserFromGroup", Resource = IamResource.Group)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Remove(string groupName, string userName, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Groups;
@@ -13,6 +14,7 @@ public sealed class GroupTagsController(GroupService groups) : IamControllerBase
 {
     /// <summary>Lists a group's tags ordered by key.</summary>
     [HttpGet("groups/{groupName}/tags")]
+    [IamAction("iam:ListGroupTags", Resource = IamResource.Group)]
     [ProducesResponseType<TagListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<TagListResponse>> List(string groupName, CancellationToken cancellationToken) =>
@@ -23,6 +25,7 @@ public sealed class GroupTagsController(GroupService groups) : IamControllerBase
     /// 50 tags: more gives 409 LimitExceeded and changes nothing.
     /// </summary>
     [HttpPost("groups/{groupName}/tags")]
+    [IamAction("iam:TagGroup", Resource = IamResource.Group)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -34,6 +37,7 @@ public sealed class GroupTagsController(GroupService groups) : IamControllerBase
     /// <param name="tagKeys">1 to 50 keys, repeated: <c>?tagKeys=a&amp;tagKeys=b</c>.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("groups/{groupName}/tags")]
+    [IamAction("iam:UntagGroup", Resource = IamResource.Group)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Untag(

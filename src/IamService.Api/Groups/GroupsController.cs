@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Groups;
@@ -13,6 +14,7 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("groups")]
+    [IamAction("iam:ListGroups", Resource = IamResource.Groups)]
     [ProducesResponseType<GroupListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<GroupListResponse>> List(
         string? pathPrefix,
@@ -23,6 +25,7 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
 
     /// <summary>Creates a group (IAM CreateGroup). The account holds at most Limits:GroupsPerAccount groups.</summary>
     [HttpPost("groups")]
+    [IamAction("iam:CreateGroup", Resource = IamResource.NewGroup)]
     [ProducesResponseType<GroupResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
     public async Task<ActionResult<GroupResponse>> Create(
@@ -37,6 +40,7 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
     /// <param name="marker">The <c>marker</c> of the previous page of members, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("groups/{groupName}")]
+    [IamAction("iam:GetGroup", Resource = IamResource.Group)]
     [ProducesResponseType<GroupDetailResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<GroupDetailResponse>> Get(
@@ -48,6 +52,7 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
 
     /// <summary>Renames a group or moves it to another path (IAM UpdateGroup); its id and members stay.</summary>
     [HttpPatch("groups/{groupName}")]
+    [IamAction("iam:UpdateGroup", Resource = IamResource.Group)]
     [ProducesResponseType<GroupResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -66,6 +71,7 @@ public sealed class GroupsController(GroupService groups) : IamControllerBase
     /// <param name="force">Also remove the group's memberships and policies.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("groups/{groupName}")]
+    [IamAction("iam:DeleteGroup", Resource = IamResource.Group)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.LoginProfiles;
@@ -16,6 +17,9 @@ public sealed class LoginProfilesController(LoginProfileService profiles) : IamC
     /// <response code="400">The password breaks the policy (PasswordPolicyViolation lists each rule).</response>
     /// <response code="404">No such user.</response>
     [HttpPut("users/{userName}/login-profile")]
+    [IamAction("iam:UpdateLoginProfile",
+        Resource = IamResource.User,
+        CreateLoginProfileAction = "iam:CreateLoginProfile")]
     [ProducesResponseType<LoginProfileResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<LoginProfileResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
@@ -40,6 +44,7 @@ public sealed class LoginProfilesController(LoginProfileService profiles) : IamC
     /// <response code="200">The login profile.</response>
     /// <response code="404">No such user, or the user has no password.</response>
     [HttpGet("users/{userName}/login-profile")]
+    [IamAction("iam:GetLoginProfile", Resource = IamResource.User)]
     [ProducesResponseType<LoginProfileResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<LoginProfileResponse>> Get(string userName, CancellationToken cancellationToken) =>
@@ -49,6 +54,7 @@ public sealed class LoginProfilesController(LoginProfileService profiles) : IamC
     /// <response code="204">Removed; the user's sessions have ended.</response>
     /// <response code="404">No such user, or the user has no password.</response>
     [HttpDelete("users/{userName}/login-profile")]
+    [IamAction("iam:DeleteLoginProfile", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Delete(string userName, CancellationToken cancellationToken) =>

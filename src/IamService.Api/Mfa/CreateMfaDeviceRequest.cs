@@ -1,6 +1,8 @@
+using IamService.Api.Guard;
+
 namespace IamService.Api.Mfa;
 
-public sealed record CreateMfaDeviceRequest
+public sealed record CreateMfaDeviceRequest : INewEntityRequest
 {
     /// <summary>
     /// 1 to 128 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of case. It
@@ -8,4 +10,8 @@ public sealed record CreateMfaDeviceRequest
     /// </summary>
     /// <example>alice-phone</example>
     public required string DeviceName { get; init; }
+
+    string INewEntityRequest.NewEntityName => DeviceName;
+
+    string? INewEntityRequest.NewEntityPath => null;
 }

@@ -1,5 +1,6 @@
 using IamService.Api.Auth;
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +23,7 @@ public sealed class RootMfaDevicesController(MfaDeviceService devices) : IamCont
     /// </summary>
     /// <response code="201">Created; show the QR code to root's authenticator app.</response>
     [HttpPost]
+    [IamAction("iam:CreateVirtualMFADevice", Resource = IamResource.NewMfaDevice)]
     [ProducesResponseType<CreatedMfaDeviceResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
     public async Task<ActionResult<CreatedMfaDeviceResponse>> Create(
@@ -31,6 +33,7 @@ public sealed class RootMfaDevicesController(MfaDeviceService devices) : IamCont
 
     /// <summary>Lists root's devices, pending and enabled, with their enable date; never a seed.</summary>
     [HttpGet]
+    [IamAction("iam:ListMFADevices", Resource = IamResource.Caller)]
     [ProducesResponseType<MfaDeviceListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<MfaDeviceListResponse>> List(CancellationToken cancellationToken) =>
         OkOrProblem(await devices.ListAsync(Root, cancellationToken));
@@ -39,6 +42,7 @@ public sealed class RootMfaDevicesController(MfaDeviceService devices) : IamCont
     /// <response code="200">Enabled.</response>
     /// <response code="400">The codes are malformed or not two consecutive current codes.</response>
     [HttpPost("{deviceName}/enable")]
+    [IamAction("iam:EnableMFADevice", Resource = IamResource.Caller)]
     [ProducesResponseType<MfaDeviceResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -52,6 +56,7 @@ public sealed class RootMfaDevicesController(MfaDeviceService devices) : IamCont
     /// <response code="204">Resynchronised; the two codes are spent.</response>
     /// <response code="400">The codes are malformed, wrong, not consecutive or already used.</response>
     [HttpPost("{deviceName}/resync")]
+    [IamAction("iam:ResyncMFADevice", Resource = IamResource.Caller)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Resync(
@@ -62,6 +67,7 @@ public sealed class RootMfaDevicesController(MfaDeviceService devices) : IamCont
 
     /// <summary>Deactivates and deletes root's device, pending or enabled.</summary>
     [HttpDelete("{deviceName}")]
+    [IamAction("iam:DeactivateMFADevice", Resource = IamResource.Caller)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Delete(string deviceName, CancellationToken cancellationToken) =>

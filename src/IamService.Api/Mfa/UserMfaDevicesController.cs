@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Mfa;
@@ -14,6 +15,9 @@ public sealed class UserMfaDevicesController(MfaDeviceService devices) : IamCont
     /// </summary>
     /// <response code="201">Created; show the QR code to the user's authenticator app.</response>
     [HttpPost("users/{userName}/mfa-devices")]
+    [IamAction("iam:CreateVirtualMFADevice",
+        Resource = IamResource.NewMfaDevice,
+        SetupStep = CredentialSetupStep.EnrolMfa)]
     [ProducesResponseType<CreatedMfaDeviceResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -30,6 +34,7 @@ public sealed class UserMfaDevicesController(MfaDeviceService devices) : IamCont
     /// Lists the user's devices, pending and enabled, with their enable date (IAM ListMFADevices); never a seed.
     /// </summary>
     [HttpGet("users/{userName}/mfa-devices")]
+    [IamAction("iam:ListMFADevices", Resource = IamResource.User)]
     [ProducesResponseType<MfaDeviceListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<MfaDeviceListResponse>> List(string userName, CancellationToken cancellationToken) =>
@@ -43,6 +48,7 @@ public sealed class UserMfaDevicesController(MfaDeviceService devices) : IamCont
     /// <response code="400">The codes are malformed (ValidationError) or not two consecutive current codes
     /// (InvalidAuthenticationCode).</response>
     [HttpPost("users/{userName}/mfa-devices/{deviceName}/enable")]
+    [IamAction("iam:EnableMFADevice", Resource = IamResource.User, SetupStep = CredentialSetupStep.EnrolMfa)]
     [ProducesResponseType<MfaDeviceResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -58,6 +64,7 @@ public sealed class UserMfaDevicesController(MfaDeviceService devices) : IamCont
     /// <response code="204">Resynchronised; the two codes are spent.</response>
     /// <response code="400">The codes are malformed, wrong, not consecutive or already used.</response>
     [HttpPost("users/{userName}/mfa-devices/{deviceName}/resync")]
+    [IamAction("iam:ResyncMFADevice", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Resync(
@@ -70,6 +77,7 @@ public sealed class UserMfaDevicesController(MfaDeviceService devices) : IamCont
 
     /// <summary>Deactivates and deletes a device, pending or enabled; the user then signs in without it.</summary>
     [HttpDelete("users/{userName}/mfa-devices/{deviceName}")]
+    [IamAction("iam:DeactivateMFADevice", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Delete(string userName, string deviceName, CancellationToken cancellationToken) =>

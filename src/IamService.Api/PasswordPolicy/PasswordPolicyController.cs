@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.PasswordPolicy;
@@ -11,6 +12,7 @@ public sealed class PasswordPolicyController(PasswordPolicyService policies) : I
     /// <response code="200">The policy.</response>
     /// <response code="404">The account has no policy: IAM's default rules apply.</response>
     [HttpGet("account/password-policy")]
+    [IamAction("iam:GetAccountPasswordPolicy")]
     [ProducesResponseType<PasswordPolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PasswordPolicyResponse>> Get(CancellationToken cancellationToken) =>
@@ -23,6 +25,7 @@ public sealed class PasswordPolicyController(PasswordPolicyService policies) : I
     /// <response code="200">The policy as stored.</response>
     /// <response code="400">A value is outside IAM's range for it.</response>
     [HttpPut("account/password-policy")]
+    [IamAction("iam:UpdateAccountPasswordPolicy")]
     [ProducesResponseType<PasswordPolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     public async Task<ActionResult<PasswordPolicyResponse>> Put(
@@ -34,6 +37,7 @@ public sealed class PasswordPolicyController(PasswordPolicyService policies) : I
     /// <response code="204">Deleted.</response>
     /// <response code="404">The account has no policy.</response>
     [HttpDelete("account/password-policy")]
+    [IamAction("iam:DeleteAccountPasswordPolicy")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Delete(CancellationToken cancellationToken) =>

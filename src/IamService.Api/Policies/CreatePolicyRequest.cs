@@ -1,10 +1,11 @@
 using System.Text.Json;
 using IamService.Api.Common;
+using IamService.Api.Guard;
 
 namespace IamService.Api.Policies;
 
 /// <summary>A new customer managed policy; its document becomes version v1, the default.</summary>
-public sealed record CreatePolicyRequest
+public sealed record CreatePolicyRequest : INewEntityRequest, ITaggingRequest
 {
     /// <summary>1 to 128 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
     /// case.</summary>
@@ -32,4 +33,8 @@ public sealed record CreatePolicyRequest
 
     /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>
     public IReadOnlyList<IamTag>? Tags { get; init; }
+
+    string INewEntityRequest.NewEntityName => PolicyName;
+
+    string? INewEntityRequest.NewEntityPath => Path;
 }

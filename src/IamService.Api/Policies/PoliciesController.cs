@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Policies;
@@ -18,6 +19,7 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("policies")]
+    [IamAction("iam:ListPolicies", Resource = IamResource.Policies)]
     [ProducesResponseType<PolicyListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<PolicyListResponse>> List(
         string? pathPrefix,
@@ -33,6 +35,7 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
     /// back with <c>warnings</c>.
     /// </summary>
     [HttpPost("policies")]
+    [IamAction("iam:CreatePolicy", Resource = IamResource.NewPolicy)]
     [ProducesResponseType<PolicyResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
     public async Task<ActionResult<PolicyResponse>> Create(
@@ -44,6 +47,7 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
 
     /// <summary>Gets a policy with its description, tags and usage counts (IAM GetPolicy).</summary>
     [HttpGet("policies/{policyName}")]
+    [IamAction("iam:GetPolicy", Resource = IamResource.Policy)]
     [ProducesResponseType<PolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PolicyResponse>> Get(string policyName, CancellationToken cancellationToken) =>
@@ -58,6 +62,7 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
     /// <param name="force">Also detach the policy, remove it as a boundary and delete its other versions.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("policies/{policyName}")]
+    [IamAction("iam:DeletePolicy", Resource = IamResource.Policy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -76,6 +81,7 @@ public sealed class PoliciesController(PolicyService policies) : IamControllerBa
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("policies/{policyName}/entities")]
+    [IamAction("iam:ListEntitiesForPolicy", Resource = IamResource.Policy)]
     [ProducesResponseType<PolicyEntitiesResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PolicyEntitiesResponse>> ListEntities(

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Policies;
@@ -12,6 +13,7 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
 {
     /// <summary>Lists a policy's versions, newest first, without their documents (IAM ListPolicyVersions).</summary>
     [HttpGet("policies/{policyName}/versions")]
+    [IamAction("iam:ListPolicyVersions", Resource = IamResource.Policy)]
     [ProducesResponseType<PolicyVersionListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PolicyVersionListResponse>> List(
@@ -24,6 +26,7 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
     /// version is 409 LimitExceeded: delete one first.
     /// </summary>
     [HttpPost("policies/{policyName}/versions")]
+    [IamAction("iam:CreatePolicyVersion", Resource = IamResource.Policy)]
     [ProducesResponseType<PolicyVersionResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -38,6 +41,7 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
 
     /// <summary>Gets one version of a policy with its document (IAM GetPolicyVersion).</summary>
     [HttpGet("policies/{policyName}/versions/{versionId}")]
+    [IamAction("iam:GetPolicyVersion", Resource = IamResource.Policy)]
     [ProducesResponseType<PolicyVersionResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<PolicyVersionResponse>> Get(
@@ -48,6 +52,7 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
 
     /// <summary>Deletes a version (IAM DeletePolicyVersion); the default version is 409 DeleteConflict.</summary>
     [HttpDelete("policies/{policyName}/versions/{versionId}")]
+    [IamAction("iam:DeletePolicyVersion", Resource = IamResource.Policy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -56,6 +61,7 @@ public sealed class PolicyVersionsController(PolicyVersionService versions) : Ia
 
     /// <summary>Makes a version the one in force (IAM SetDefaultPolicyVersion).</summary>
     [HttpPut("policies/{policyName}/default-version")]
+    [IamAction("iam:SetDefaultPolicyVersion", Resource = IamResource.Policy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> SetDefault(

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.PolicyValidation;
@@ -15,6 +16,7 @@ public sealed class PolicyValidationController : IamControllerBase
     /// <response code="200">The findings; <c>isValid</c> is false when there is at least one error.</response>
     /// <response code="400">The request itself is malformed (InvalidInput).</response>
     [HttpPost("policies/validate")]
+    [IamAction("access-analyzer:ValidatePolicy")]
     [ProducesResponseType<ValidatePolicyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     public ActionResult<ValidatePolicyResponse> Validate(ValidatePolicyRequest request)

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using IamService.Api.Common;
+using IamService.Api.Guard;
 
 namespace IamService.Api.Roles;
 
 /// <summary>A new role: who may assume it (the trust policy) and, optionally, how long its sessions last.</summary>
-public sealed record CreateRoleRequest
+public sealed record CreateRoleRequest : INewEntityRequest, ITaggingRequest
 {
     /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
     /// case.</summary>
@@ -39,4 +40,8 @@ public sealed record CreateRoleRequest
 
     /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>
     public IReadOnlyList<IamTag>? Tags { get; init; }
+
+    string INewEntityRequest.NewEntityName => RoleName;
+
+    string? INewEntityRequest.NewEntityPath => Path;
 }

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Roles;
@@ -14,6 +15,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("roles")]
+    [IamAction("iam:ListRoles", Resource = IamResource.Roles)]
     [ProducesResponseType<RoleListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<RoleListResponse>> List(
         string? pathPrefix,
@@ -27,6 +29,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     /// listing every error in <c>errors</c>; an accepted one may come back with <c>warnings</c>.
     /// </summary>
     [HttpPost("roles")]
+    [IamAction("iam:CreateRole", Resource = IamResource.NewRole)]
     [ProducesResponseType<RoleResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -38,6 +41,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
 
     /// <summary>Gets a role with its trust policy, tags and permissions boundary (IAM GetRole).</summary>
     [HttpGet("roles/{roleName}")]
+    [IamAction("iam:GetRole", Resource = IamResource.Role)]
     [ProducesResponseType<RoleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<RoleResponse>> Get(string roleName, CancellationToken cancellationToken) =>
@@ -45,6 +49,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
 
     /// <summary>Changes a role's description or longest session (IAM UpdateRole).</summary>
     [HttpPatch("roles/{roleName}")]
+    [IamAction("iam:UpdateRole", Resource = IamResource.Role)]
     [ProducesResponseType<RoleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<RoleResponse>> Update(
@@ -56,6 +61,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     /// <summary>Replaces a role's trust policy (IAM UpdateAssumeRolePolicy); warnings come back with the
     /// role.</summary>
     [HttpPut("roles/{roleName}/trust-policy")]
+    [IamAction("iam:UpdateAssumeRolePolicy", Resource = IamResource.Role)]
     [ProducesResponseType<RoleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<RoleResponse>> UpdateTrustPolicy(
@@ -73,6 +79,7 @@ public sealed class RolesController(RoleService roles) : IamControllerBase
     /// <param name="force">Also detach the role's managed policies and delete its inline policies.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("roles/{roleName}")]
+    [IamAction("iam:DeleteRole", Resource = IamResource.Role)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]

@@ -1,5 +1,6 @@
 using IamService.Api.Common;
 using IamService.Api.Decisions;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Simulator;
@@ -18,6 +19,7 @@ public sealed class SimulatorController(PolicySimulator simulator) : IamControll
     /// <response code="400">A document failed validation (MalformedPolicyDocument, every error listed) or the
     /// input is otherwise invalid (InvalidInput).</response>
     [HttpPost("simulator/custom")]
+    [IamAction("iam:SimulateCustomPolicy")]
     [ProducesResponseType<SimulationResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     public async Task<ActionResult<SimulationResponse>> SimulateCustom(
@@ -35,6 +37,7 @@ public sealed class SimulatorController(PolicySimulator simulator) : IamControll
     /// <response code="400">A document failed validation or the input is otherwise invalid.</response>
     /// <response code="404">No user, group or role has that ARN.</response>
     [HttpPost("simulator/principal")]
+    [IamAction("iam:SimulatePrincipalPolicy", Resource = IamResource.PolicySource)]
     [ProducesResponseType<SimulationResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]

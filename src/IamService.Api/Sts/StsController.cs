@@ -1,5 +1,6 @@
 using IamService.Api.Auth;
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,6 +44,7 @@ public sealed class StsController : IamControllerBase
     /// <response code="403">A policy does not allow it, or the MFA device or code is not valid.</response>
     /// <response code="404">No such role.</response>
     [HttpPost("assume-role")]
+    [IamAction("sts:AssumeRole", Resource = IamResource.DecidedByEndpoint)]
     [Authorize]
     [ProducesResponseType<AssumeRoleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemContentType)]

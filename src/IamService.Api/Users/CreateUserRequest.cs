@@ -1,8 +1,9 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 
 namespace IamService.Api.Users;
 
-public sealed record CreateUserRequest
+public sealed record CreateUserRequest : INewEntityRequest, ITaggingRequest
 {
     /// <summary>1 to 64 ASCII letters, digits and <c>_ + = , . @ -</c>; unique in the account regardless of
     /// case.</summary>
@@ -20,4 +21,8 @@ public sealed record CreateUserRequest
 
     /// <summary>Up to 50 tags; keys are unique regardless of case.</summary>
     public IReadOnlyList<IamTag>? Tags { get; init; }
+
+    string INewEntityRequest.NewEntityName => UserName;
+
+    string? INewEntityRequest.NewEntityPath => Path;
 }

@@ -1,4 +1,5 @@
 using IamService.Api.Common;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Users;
@@ -13,6 +14,7 @@ public sealed class UserTagsController(UserService users) : IamControllerBase
 {
     /// <summary>Lists a user's tags ordered by key (IAM ListUserTags).</summary>
     [HttpGet("users/{userName}/tags")]
+    [IamAction("iam:ListUserTags", Resource = IamResource.User)]
     [ProducesResponseType<TagListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<TagListResponse>> List(string userName, CancellationToken cancellationToken) =>
@@ -23,6 +25,7 @@ public sealed class UserTagsController(UserService users) : IamControllerBase
     /// 50 tags: more gives 409 LimitExceeded and changes nothing.
     /// </summary>
     [HttpPost("users/{userName}/tags")]
+    [IamAction("iam:TagUser", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -34,6 +37,7 @@ public sealed class UserTagsController(UserService users) : IamControllerBase
     /// <param name="tagKeys">1 to 50 keys, repeated: <c>?tagKeys=a&amp;tagKeys=b</c>.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("users/{userName}/tags")]
+    [IamAction("iam:UntagUser", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult> Untag(

@@ -1,5 +1,6 @@
 using IamService.Api.Common;
 using IamService.Api.Groups;
+using IamService.Api.Guard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IamService.Api.Users;
@@ -14,6 +15,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("users")]
+    [IamAction("iam:ListUsers", Resource = IamResource.Users)]
     [ProducesResponseType<UserListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<UserListResponse>> List(
         string? pathPrefix,
@@ -24,6 +26,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
 
     /// <summary>Creates a user (IAM CreateUser); the answer carries its id and ARN.</summary>
     [HttpPost("users")]
+    [IamAction("iam:CreateUser", Resource = IamResource.NewUser)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -36,6 +39,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
     /// <summary>Gets a user with its tags and permissions boundary (IAM GetUser). Names match regardless of
     /// case.</summary>
     [HttpGet("users/{userName}")]
+    [IamAction("iam:GetUser", Resource = IamResource.User)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<UserResponse>> Get(string userName, CancellationToken cancellationToken) =>
@@ -44,6 +48,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
     /// <summary>Renames a user or moves it to another path (IAM UpdateUser); its id, groups and policies
     /// stay.</summary>
     [HttpPatch("users/{userName}")]
+    [IamAction("iam:UpdateUser", Resource = IamResource.User)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -62,6 +67,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
     /// <param name="force">Also remove what is left: memberships, policies, credentials and MFA devices.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpDelete("users/{userName}")]
+    [IamAction("iam:DeleteUser", Resource = IamResource.User)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemContentType)]
@@ -74,6 +80,7 @@ public sealed class UsersController(UserService users) : IamControllerBase
     /// <param name="marker">The <c>marker</c> of the previous page, unchanged.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("users/{userName}/groups")]
+    [IamAction("iam:ListGroupsForUser", Resource = IamResource.User)]
     [ProducesResponseType<GroupListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemContentType)]
     public async Task<ActionResult<GroupListResponse>> ListGroups(

@@ -287,7 +287,8 @@ public sealed class DecisionsApiTests : DecisionTestBase
                 resourcePolicy = "{\"Statement\":7}",
             }),
             HttpStatusCode.BadRequest, "MalformedPolicyDocument");
-        await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/authorize",
+        using var anonymous = AnonymousClient();
+        await ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/authorize",
             new { principalArn = UserArn("x"), action = "s3:GetObject", resource = "*" }),
             HttpStatusCode.Unauthorized, "NotAuthenticated");
     }

@@ -24,6 +24,7 @@ public sealed class OpenApiTests : ApiTestBase
             var responses = o.Operation.GetProperty("responses");
             Assert.True(responses.TryGetProperty("400", out var badRequest), $"{name} documents no 400");
             Assert.True(badRequest.GetProperty("content").TryGetProperty("application/problem+json", out _), name);
+            Assert.True(responses.TryGetProperty("403", out _), $"{name} documents no 403");
             if (o.Path.Contains('{', StringComparison.Ordinal))
             {
                 Assert.True(responses.TryGetProperty("404", out _), $"{name} documents no 404");

@@ -17,7 +17,11 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     protected IamApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>A client of the host that sends root's bearer token, so that it may call every endpoint.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Root's access token, which <see cref="Client"/> sends.</summary>
+    protected string RootToken { get; private set; } = null!;
 
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -31,7 +35,12 @@ public abstract class ApiTestBase : IAsyncLifetime
         Database = await CreateDatabaseAsync();
         Factory = new IamApiFactory(Database) { Settings = Settings, Clock = ServiceClock };
         Client = Factory.CreateClient();
+        RootToken = await SignInAsRootAsync();
+        Client.DefaultRequestHeaders.Authorization = new("Bearer", RootToken);
     }
+
+    /// <summary>A client of the same host that sends no token.</summary>
+    protected HttpClient AnonymousClient() => Factory.CreateClient();
 
     public virtual async Task DisposeAsync()
     {

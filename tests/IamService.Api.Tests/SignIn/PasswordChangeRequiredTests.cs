@@ -41,7 +41,7 @@ public sealed class PasswordChangeRequiredTests : SignInTestBase
         var token = (await OkAsync(await LoginAsync(userName, GoodPassword))).GetProperty("accessToken").GetString()!;
         using var client = ClientWithToken(token);
 
-        // Anonymous callers may still read users on this service; the token must not even get that far.
+        // Root may read users; the token must not even get as far as the user's own policies.
         await OkAsync(await Client.GetAsync("/api/v1/users"));
         await ProblemAsync(await client.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden, "AccessDenied");
         await ProblemAsync(
@@ -159,6 +159,7 @@ public sealed class PasswordChangeRequiredTests : SignInTestBase
         var again = await client.PostAsJsonAsync(
             "/api/v1/auth/change-password", new { oldPassword = OtherGoodPassword, newPassword = ThirdGoodPassword });
         await ProblemAsync(again, HttpStatusCode.Unauthorized, "NotAuthenticated");
+        await PutInlineAsync($"users/{userName}", "list-users", IdentityPolicy("iam:ListUsers"));
         var login = await OkAsync(await LoginAsync(userName, OtherGoodPassword));
         Assert.False(login.TryGetProperty("passwordChangeRequired", out _));
         using var signedIn = ClientWithToken(login.GetProperty("accessToken").GetString()!);

@@ -36,12 +36,14 @@ public abstract class SignInTestBase : ApiTestBase
 
     protected virtual string RequestsPerMinute => "100000";
 
-    /// <summary>A client whose requests come from <paramref name="ip"/>, as the connection's remote address.</summary>
+    /// <summary>A root client whose requests come from <paramref name="ip"/> (the remote address).</summary>
     protected HttpClient ClientFrom(string ip)
     {
         var address = IPAddress.Parse(ip);
         var handler = Factory.Server.CreateHandler(context => context.Connection.RemoteIpAddress = address);
-        return new HttpClient(handler) { BaseAddress = Factory.Server.BaseAddress };
+        var client = new HttpClient(handler) { BaseAddress = Factory.Server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RootToken);
+        return client;
     }
 
     protected async Task<JsonElement> PutLoginProfileAsync(

@@ -240,8 +240,9 @@ public sealed class AssumeRoleTests : CredentialTestBase
     [Fact]
     public async Task Without_an_access_token_assume_role_is_NotAuthenticated()
     {
+        using var anonymous = AnonymousClient();
         var response = await AssumeRoleAsync(
-            Client, new { roleArn = "arn:aws:iam::123456789012:role/r", roleSessionName = "s1" });
+            anonymous, new { roleArn = "arn:aws:iam::123456789012:role/r", roleSessionName = "s1" });
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized, "NotAuthenticated");
     }
