@@ -15,6 +15,9 @@ internal sealed class ConsoleRootCredentialsNotice : IRootCredentialsNotice
                user name: root
                password:  {password}
 
+             Sign in with POST /api/v1/auth/login (or in Swagger UI at /swagger) with this
+             user name and password, and send the accessToken as "Authorization: Bearer ...".
+
              This password is shown only this once and is stored only as a hash: keep it now.
              Root can do everything and cannot be restricted by policies. Use it only to set
              up the account (create an administrator user and group), give it an MFA device,
