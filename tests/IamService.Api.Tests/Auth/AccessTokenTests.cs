@@ -86,4 +86,31 @@ public sealed class AccessTokenTests : ApiTestBase
         var problem = await ProblemAsync(again, HttpStatusCode.Unauthorized, "NotAuthenticated");
         Assert.Contains("ended", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("unsigned")]
+    [InlineData("claims changed")]
+    [InlineData("signature changed")]
+    [InlineData("signed with a shared secret")]
+    public async Task A_forged_or_tampered_token_is_refused(string forgery)
+    {
+        var genuine = await SignInAsRootAsync();
+        using var works = ClientWithToken(genuine);
+        Assert.Equal(HttpStatusCode.OK, (await works.GetAsync("/api/v1/users")).StatusCode);
+        var parts = genuine.Split('.');
+        var claims = Base64UrlEncoder.Decode(parts[1]);
+
+        var forged = forgery switch
+        {
+            "unsigned" => $"{Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}.",
+            "claims changed" => $"{parts[0]}.{Base64UrlEncoder.Encode(claims.Replace("\"pwd\"", "\"mfa\""))}.{parts[2]}",
+            "signature changed" => $"{parts[0]}.{parts[1]}.{Base64UrlEncoder.Encode(new byte[64])}",
+            _ => new JsonWebTokenHandler().CreateToken(claims, new SigningCredentials(
+                new SymmetricSecurityKey(new byte[32]) { KeyId = new JsonWebToken(genuine).Kid },
+                SecurityAlgorithms.HmacSha256)),
+        };
+
+        using var client = ClientWithToken(forged);
+        await ProblemAsync(await client.GetAsync("/api/v1/users"), HttpStatusCode.Unauthorized, "NotAuthenticated");
+    }
 }
