@@ -34,7 +34,7 @@ internal sealed class CompiledStatement
 
     public ResourceGate Gate { get; }
 
-    /// <summary>Decides the statement from its Resource values alone when it has no principal and no condition.</summary>
+    /// <summary>Decides the statement from its Resource values when it has no principal and no condition.</summary>
     public ResourceShortcut Shortcut { get; }
 
     public bool HasConditions => Conditions.Length > 0;

@@ -74,6 +74,7 @@ internal static class PolicyScanner
     {
         var result = ScanResult.None;
         var resource = request.Resource;
+        var resourcePartStart = ResourceGate.ResourcePartStart(resource);
         var enough = slot != PolicySlot.Resource;
         foreach (ref readonly var entry in entries)
         {
@@ -82,7 +83,7 @@ internal static class PolicyScanner
                 return result;
             }
 
-            if (!entry.Gate.Admits(resource))
+            if (!entry.Gate.Admits(resource, resourcePartStart))
             {
                 continue;
             }
@@ -124,7 +125,7 @@ internal static class PolicyScanner
         return result;
     }
 
-    /// <summary>What a matching Allow adds; in a resource-based policy that depends on how it named the caller.</summary>
+    /// <summary>What a matching Allow adds; for a resource-based policy, what its principal names.</summary>
     private static ScanResult Allow(PolicySlot slot, PrincipalMatch principal) => slot != PolicySlot.Resource
         ? ScanResult.Allow
         : ScanResult.Allow | principal switch
