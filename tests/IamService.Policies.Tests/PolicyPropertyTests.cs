@@ -177,6 +177,8 @@ public static class PolicyGenerators
         "\"*\"", "\"arn:aws:s3:::example-bucket/*\"", "\"arn:aws:s3:::example-bucket/home/${aws:username}/*\"",
         "\"arn:aws:s3:::*-bucket/p*\"", "\"arn:aws:ec2:*:111122223333:instance/*\"",
         "[\"arn:aws:s3:::other-bucket/*\",\"arn:aws:s3:::example-bucket/public/*\"]",
+        "\"arn:aws:s3:::other-bucket/c\"", "\"arn:aws:ec2:*:111122223333:instance/i-1\"",
+        "[\"arn:aws:ec2:us-east-1:*:instance/i-?\",\"arn:aws:s3:::example-bucket/public/b.txt\"]",
     ];
 
     private static readonly string?[] Conditions =

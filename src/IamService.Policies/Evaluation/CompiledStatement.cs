@@ -18,6 +18,9 @@ internal sealed class CompiledStatement
         IsNotResource = statement.IsNotResource;
         Gate = ResourceGate.Create(statement.Resources, statement.IsNotResource);
         Conditions = [.. statement.Conditions.Select(c => new CompiledCondition(c, variables))];
+        Shortcut = Principal is null && Conditions.Length == 0
+            ? ResourceShortcut.Create(statement.Resources, statement.IsNotResource)
+            : default;
         Reference = new MatchedStatement(source, PolicySlot.Identity, statement.Index, statement.Sid, statement.Effect);
     }
 
@@ -30,6 +33,11 @@ internal sealed class CompiledStatement
     public ActionPattern[] Actions { get; }
 
     public ResourceGate Gate { get; }
+
+    /// <summary>Decides the statement from its Resource values when it has no principal and no condition.</summary>
+    public ResourceShortcut Shortcut { get; }
+
+    public bool HasConditions => Conditions.Length > 0;
 
     /// <summary>Built once so the explaining path only re-labels the slot.</summary>
     public MatchedStatement Reference { get; }

@@ -5,23 +5,28 @@ namespace IamService.Policies;
 /// <summary>
 /// A cheap test that rules a statement out before its Resource patterns are read. Every resource a Resource
 /// value matches starts with the value's text up to its first wildcard or variable, so the last four characters
-/// of that text must stand at the same place in the resource. Failing proves the statement does not apply;
-/// passing proves nothing, and the patterns decide.
+/// of that text must stand at the same place in the resource. When that text stops inside the first five parts
+/// of an ARN (<c>arn:aws:ec2:*:...</c>), the literal text that starts its resource part is used instead, placed
+/// after the resource's fifth colon. Failing proves the statement does not apply; passing proves nothing, and the
+/// patterns decide.
 /// </summary>
 internal readonly struct ResourceGate
 {
     private const int Width = 4;
 
-    // End is where a literal head ends, Key its last four characters read as one number; End 0 checks nothing.
+    private const int PrefixParts = 5;
+
+    // End is where a literal head ends, Key its last four characters read as one number; End 0 checks nothing. A
+    // negative End counts from the start of the resource part instead: the head is that part's.
     private readonly int _firstEnd;
     private readonly int _secondEnd;
     private readonly ulong _firstKey;
     private readonly ulong _secondKey;
 
-    private ResourceGate(string first, string? second)
+    private ResourceGate(Head first, Head? second)
     {
-        (_firstEnd, _firstKey) = (first.Length, Read(first, first.Length));
-        (_secondEnd, _secondKey) = second is null ? (0, 0UL) : (second.Length, Read(second, second.Length));
+        (_firstEnd, _firstKey) = (first.End, Read(first.Text, first.Text.Length));
+        (_secondEnd, _secondKey) = second is { } head ? (head.End, Read(head.Text, head.Text.Length)) : (0, 0UL);
     }
 
     /// <summary>
@@ -35,8 +40,8 @@ internal readonly struct ResourceGate
             return default;
         }
 
-        var heads = resources.Select(LiteralHead).ToArray();
-        if (heads.Any(head => head.Length < Width))
+        var heads = resources.Select(HeadOf).ToArray();
+        if (heads.Any(head => head.Text.Length < Width))
         {
             return default;
         }
@@ -44,16 +49,77 @@ internal readonly struct ResourceGate
         return new ResourceGate(heads[0], heads.Length > 1 ? heads[1] : null);
     }
 
-    public bool Admits(string resource) =>
-        _firstEnd == 0
-        || Admits(resource, _firstEnd, _firstKey)
-        || (_secondEnd != 0 && Admits(resource, _secondEnd, _secondKey));
+    /// <summary>Where the resource part of an ARN starts: after its fifth colon; -1 when it has fewer.</summary>
+    public static int ResourcePartStart(string resource)
+    {
+        var start = 0;
+        for (var part = 0; part < PrefixParts; part++)
+        {
+            var colon = resource.AsSpan(start).IndexOf(':');
+            if (colon < 0)
+            {
+                return -1;
+            }
 
-    private static bool Admits(string resource, int end, ulong key) =>
-        resource.Length >= end && Read(resource, end) == key;
+            start += colon + 1;
+        }
+
+        return start;
+    }
+
+    public bool Admits(string resource) => Admits(resource, _firstEnd < 0 || _secondEnd < 0
+        ? ResourcePartStart(resource)
+        : -1);
+
+    /// <param name="resourcePartStart">What <see cref="ResourcePartStart"/> says of <paramref name="resource"/>.
+    /// </param>
+    public bool Admits(string resource, int resourcePartStart) =>
+        _firstEnd == 0
+        || Admits(resource, resourcePartStart, _firstEnd, _firstKey)
+        || (_secondEnd != 0 && Admits(resource, resourcePartStart, _secondEnd, _secondKey));
+
+    private static bool Admits(string resource, int resourcePartStart, int end, ulong key)
+    {
+        if (end < 0)
+        {
+            // A pattern split into parts only matches a resource that has all five.
+            if (resourcePartStart < 0)
+            {
+                return false;
+            }
+
+            end = resourcePartStart - end;
+        }
+
+        return resource.Length >= end && Read(resource, end) == key;
+    }
 
     private static ulong Read(string text, int end) =>
         MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.AsSpan(end - Width, Width)));
+
+    /// <summary>
+    /// The literal head of the whole value, or, when that stops inside the first five parts of an ARN pattern and
+    /// the resource part starts with at least four literal characters, the literal head of the resource part. Only
+    /// without <c>$</c> among the first five parts: there a colon could belong to a variable, and both language
+    /// versions must split the value alike.
+    /// </summary>
+    private static Head HeadOf(string resource)
+    {
+        var head = LiteralHead(resource);
+        if (head.AsSpan().Count(':') >= PrefixParts)
+        {
+            return new Head(head, head.Length);
+        }
+
+        var parts = resource.Split(':', PrefixParts + 1);
+        if (parts.Length <= PrefixParts || parts[0] != "arn" || parts.Take(PrefixParts).Any(p => p.Contains('$')))
+        {
+            return new Head(head, head.Length);
+        }
+
+        var partHead = LiteralHead(parts[PrefixParts]);
+        return partHead.Length >= Width ? new Head(partHead, -partHead.Length) : new Head(head, head.Length);
+    }
 
     /// <summary>
     /// The text before the first <c>*</c>, <c>?</c> or <c>$</c>. Stopping at every <c>$</c>, variable or not,
@@ -64,4 +130,6 @@ internal readonly struct ResourceGate
         var end = resource.AsSpan().IndexOfAny('*', '?', '$');
         return end < 0 ? resource : resource[..end];
     }
+
+    private readonly record struct Head(string Text, int End);
 }

@@ -17,6 +17,7 @@ internal sealed class StatementIndex
     private readonly StatementCandidate[][] _candidates;
     private readonly FrozenDictionary<string, StatementCandidate[]>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
     private readonly FrozenDictionary<string, StatementCandidate[]> _byAction;
+    private readonly ActionTable _table;
 
     private StatementIndex(Dictionary<string, StatementCandidate[]> byService, StatementCandidate[] otherServices)
     {
@@ -33,6 +34,7 @@ internal sealed class StatementIndex
             action => action,
             action => FilterByAction(action),
             StringComparer.OrdinalIgnoreCase);
+        _table = ActionTable.Create(_byAction);
     }
 
     /// <summary>Candidates for a service no statement names literally.</summary>
@@ -96,6 +98,13 @@ internal sealed class StatementIndex
         actionMatched = false;
         return Find(request.ActionService);
     }
+
+    /// <summary>
+    /// The fast path's entries for the request's action, when some statement names it literally: every one of
+    /// them covers the action, Deny first. False for any other action.
+    /// </summary>
+    public bool TryFindEntries(in AccessRequest request, out ReadOnlySpan<DecisionEntry> entries) =>
+        _table.TryFind(request.Action, out entries);
 
     /// <summary>The statements whose actions can match the service prefix, in policy order.</summary>
     public StatementCandidate[] Find(ReadOnlySpan<char> service)
