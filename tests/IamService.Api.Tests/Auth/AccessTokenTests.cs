@@ -31,6 +31,16 @@ public sealed class AccessTokenTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Root_without_an_MFA_device_is_warned_at_sign_in()
+    {
+        var login = await PostAsync("/api/v1/auth/login", new { userName = "root", password = RootPassword });
+        var answer = await OkAsync(login);
+
+        var warning = Assert.Single(answer.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.Contains("MFA", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_published_key_set_verifies_a_token_offline()
     {
         var token = await SignInAsRootAsync();
@@ -103,7 +113,8 @@ public sealed class AccessTokenTests : ApiTestBase
         var forged = forgery switch
         {
             "unsigned" => $"{Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}.",
-            "claims changed" => $"{parts[0]}.{Base64UrlEncoder.Encode(claims.Replace("\"pwd\"", "\"mfa\""))}.{parts[2]}",
+            "claims changed" =>
+                $"{parts[0]}.{Base64UrlEncoder.Encode(claims.Replace("\"pwd\"", "\"mfa\""))}.{parts[2]}",
             "signature changed" => $"{parts[0]}.{parts[1]}.{Base64UrlEncoder.Encode(new byte[64])}",
             _ => new JsonWebTokenHandler().CreateToken(claims, new SigningCredentials(
                 new SymmetricSecurityKey(new byte[32]) { KeyId = new JsonWebToken(genuine).Kid },
