@@ -6,7 +6,8 @@ namespace IamService.Migrations.Postgres.Migrations
 {
     /// <summary>
     /// Every change that can alter a decision sends a NOTIFY naming what it touched (user:ID, group:ID,
-    /// role:ID, policy:ID, session:ID), so that every instance's cache of effective policies drops exactly those entries.
+    /// role:ID, policy:ID, session:ID), so that every instance's cache of effective policies drops exactly those
+    /// entries.
     /// Triggers catch every writer: EF Core, bulk updates, cascades and manual SQL alike.
     /// </summary>
     public partial class PolicyChangeNotifications : Migration
