@@ -70,6 +70,10 @@ public sealed class DecisionsController(DecisionService decisions) : IamControll
         Errors.IamErrorCode.NotAuthenticated, StatusCodes.Status401Unauthorized,
         "The session of this access token has ended or its principal no longer exists: sign in again.");
 
+    /// <summary>The caller as the API guard found it, or looked up here when no guard ran.</summary>
     private async Task<DecisionSubject?> FindCallerAsync(CancellationToken cancellationToken) =>
-        HttpContext.GetCaller() is { } identity ? await decisions.FindCallerAsync(identity, cancellationToken) : null;
+        HttpContext.Features.Get<DecisionSubject>()
+        ?? (HttpContext.GetCaller() is { } identity
+            ? await decisions.FindCallerAsync(identity, cancellationToken)
+            : null);
 }

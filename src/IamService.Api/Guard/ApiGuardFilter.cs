@@ -71,6 +71,8 @@ public sealed class ApiGuardFilter(
                 "The session of this access token has ended or its principal no longer exists: sign in again.");
         }
 
+        // Endpoints that decide for themselves (/authorize, assume-role) reuse the caller found here.
+        context.HttpContext.Features.Set(caller);
         if (caller.IsRoot)
         {
             return null;
