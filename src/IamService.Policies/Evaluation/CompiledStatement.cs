@@ -21,7 +21,9 @@ internal sealed class CompiledStatement
         Shortcut = Principal is null && Conditions.Length == 0
             ? ResourceShortcut.Create(statement.Resources, statement.IsNotResource)
             : default;
-        Reference = new MatchedStatement(source, PolicySlot.Identity, statement.Index, statement.Sid, statement.Effect);
+        ResourcesHaveVariables = Resources.Any(r => r.VariableKeys.Any());
+        References = [.. Enum.GetValues<PolicySlot>()
+            .Select(slot => new MatchedStatement(source, slot, statement.Index, statement.Sid, statement.Effect))];
     }
 
     public int Index { get; }
@@ -39,8 +41,11 @@ internal sealed class CompiledStatement
 
     public bool HasConditions => Conditions.Length > 0;
 
-    /// <summary>Built once so the explaining path only re-labels the slot.</summary>
-    public MatchedStatement Reference { get; }
+    /// <summary>The statement as the explaining path reports it, built once for each slot, by slot.</summary>
+    public MatchedStatement[] References { get; }
+
+    /// <summary>Whether a Resource or NotResource value reads a policy variable.</summary>
+    public bool ResourcesHaveVariables { get; }
 
     private PrincipalMatcher? Principal { get; }
 

@@ -1,21 +1,45 @@
 namespace IamService.Policies;
 
-/// <summary>What the explaining evaluation records along the way; the fast path passes none.</summary>
+/// <summary>
+/// What the explaining evaluation records along the way; the fast path passes none. Its lists are created on
+/// first use, since most requests match a few statements and miss no key.
+/// </summary>
 internal sealed class EvaluationTrace
 {
-    private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string>? _missing;
+    private List<string>? _missingKeys;
+    private List<MatchedStatement>? _allows;
+    private List<MatchedStatement>? _denies;
+    private List<MatchedStatement>? _failed;
 
-    public List<string> MissingKeys { get; } = [];
+    public IReadOnlyList<string> MissingKeys => _missingKeys ?? (IReadOnlyList<string>)[];
 
-    public List<MatchedStatement> Matched { get; } = [];
+    /// <summary>The matching statements of one effect, in the order they were found.</summary>
+    public IReadOnlyList<MatchedStatement> Matched(PolicyEffect effect) =>
+        (effect == PolicyEffect.Deny ? _denies : _allows) ?? (IReadOnlyList<MatchedStatement>)[];
 
-    public List<MatchedStatement> Failed { get; } = [];
+    /// <summary>Statements that matched but whose conditions could not be evaluated.</summary>
+    public IReadOnlyList<MatchedStatement> Failed => _failed ?? (IReadOnlyList<MatchedStatement>)[];
+
+    public void AddMatched(MatchedStatement statement)
+    {
+        if (statement.Effect == PolicyEffect.Deny)
+        {
+            (_denies ??= []).Add(statement);
+        }
+        else
+        {
+            (_allows ??= []).Add(statement);
+        }
+    }
+
+    public void AddFailed(MatchedStatement statement) => (_failed ??= []).Add(statement);
 
     public void AddMissingKey(string key)
     {
-        if (_missing.Add(key))
+        if ((_missing ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key))
         {
-            MissingKeys.Add(key);
+            (_missingKeys ??= []).Add(key);
         }
     }
 }

@@ -15,7 +15,10 @@ public static class PolicyEvaluator
         return DecisionTable.Decide(in facts).Decision;
     }
 
-    /// <summary>The decision and what explains it. Visits every statement of every policy.</summary>
+    /// <summary>
+    /// The decision and what explains it. Visits every statement that can apply to the request's action, skipping
+    /// only those whose resource gate rules them out and whose Resource values read no policy variable.
+    /// </summary>
     public static EvaluationResult Evaluate(in AccessRequest request, PolicySet policies)
     {
         Guard(in request, policies);
@@ -26,8 +29,8 @@ public static class PolicyEvaluator
         var deciding = reason switch
         {
             DenialReason.EvaluationError => trace.Failed,
-            _ when decision == PolicyDecision.ExplicitDeny => trace.Matched.FindAll(m => m.Effect == PolicyEffect.Deny),
-            _ => trace.Matched.FindAll(m => m.Effect == PolicyEffect.Allow),
+            _ when decision == PolicyDecision.ExplicitDeny => trace.Matched(PolicyEffect.Deny),
+            _ => trace.Matched(PolicyEffect.Allow),
         };
 
         return new EvaluationResult(

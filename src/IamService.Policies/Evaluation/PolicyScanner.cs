@@ -23,9 +23,10 @@ internal static class PolicyScanner
         var candidates = index.Find(in request, out var actionMatched);
         foreach (ref readonly var candidate in candidates.AsSpan())
         {
-            // The gate only ever rules out statements whose resource cannot match. The explaining path skips it so
-            // that it reads every statement's variables exactly as before and reports the same missing keys.
-            if ((trace is null && !candidate.Gate.Admits(request.Resource))
+            // The gate only ever rules out statements whose resource cannot match. The explaining path does not use
+            // it on Resource values with variables, so that it still reports the keys those variables miss.
+            if (((trace is null || !candidate.Statement.ResourcesHaveVariables)
+                    && !candidate.Gate.Admits(request.Resource))
                 || (!actionMatched && !candidate.MatchesAction(in request)))
             {
                 continue;
@@ -41,11 +42,11 @@ internal static class PolicyScanner
             if (outcome == StatementOutcome.Error)
             {
                 result |= ScanResult.Error;
-                trace?.Failed.Add(statement.Reference with { Slot = slot });
+                trace?.AddFailed(statement.References[(int)slot]);
                 continue;
             }
 
-            trace?.Matched.Add(statement.Reference with { Slot = slot });
+            trace?.AddMatched(statement.References[(int)slot]);
             if (statement.Effect == PolicyEffect.Deny)
             {
                 result |= ScanResult.Deny;
