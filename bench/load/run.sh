@@ -10,6 +10,7 @@
 #   bench/load/run.sh                          3 rounds of 15 s per endpoint, 64 connections, 2 wrk threads
 #   ROUNDS=5 DURATION=30 CONNECTIONS=64 THREADS=2 bench/load/run.sh
 #   TRACE=1 bench/load/run.sh                  also prints a CPU profile of single decisions (dotnet-trace)
+#   SERVE=1 bench/load/run.sh                  seeds and warms, then leaves the service running to profile by hand
 # Needs the .NET 10 SDK; installs Debian's wrk, curl and postgresql packages when missing. Always removes the
 # cluster and stops the service. Exits 1 if a request failed; a missed target is reported, not an error.
 set -euo pipefail
@@ -181,6 +182,14 @@ drive() {
 drive warm-ceiling /api/v1/benchmarks/ceiling "$bodies/single.jsonl" $((duration / 3 + 1))
 drive warm-single /api/v1/authorize "$bodies/single.jsonl" $((duration / 3 + 1))
 drive warm-batch /api/v1/authorize/batch "$bodies/batch.jsonl" $((duration / 3 + 1))
+
+# SERVE=1: leave the warmed service running for profiling by hand instead of measuring; Ctrl-C stops it.
+if [ "${SERVE:-}" = 1 ]; then
+  printf '%s\n' "$token" >"$pg_work/token"
+  log "serving at $api (pid $api_pid); bodies in $bodies, root's token in $pg_work/token; Ctrl-C stops it"
+  wait "$api_pid"
+  exit 0
+fi
 
 # summarize NAME: requests/s, p50 and p99 in ms, and failed requests of one wrk output.
 summarize() {

@@ -1,5 +1,6 @@
 using IamService.Api.Accounts;
 using IamService.Api.Auth;
+using IamService.Api.Decisions;
 using IamService.Api.Guard;
 using IamService.Api.Hosting;
 using IamService.Api.Mfa;
@@ -40,6 +41,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseIamPolicyWriteBarrier();
 app.MapControllers();
+app.MapIamDecisions();
 app.MapIamHealthChecks();
 app.MapIamBenchmarkCeiling();
 

@@ -46,6 +46,11 @@ public sealed class DecisionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
+        if (CheckShape(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var given = ReadContext(request.Context);
         if (!given.IsSuccess)
         {
@@ -181,6 +186,14 @@ public sealed class DecisionService(
             ? subject
             : IamError.NoSuchEntity("The principal of subjectToken no longer exists.");
     }
+
+    /// <summary>The lengths <see cref="AuthorizeRequest"/> documents, checked here for single and batch alike.</summary>
+    private static IamError? CheckShape(AuthorizeRequest request) =>
+        request.Action is not { Length: >= 3 and <= 128 }
+            ? IamError.InvalidInput("action must be an action name of 3 to 128 characters, such as s3:GetObject.")
+            : request.Resource is not { Length: >= 1 and <= 2048 }
+                ? IamError.InvalidInput("resource must be an ARN or * of 1 to 2048 characters.")
+                : null;
 
     /// <summary>The request's own context keys, each read as a typed value.</summary>
     private static Result<RequestContextBuilder> ReadContext(IReadOnlyDictionary<string, JsonElement>? given)

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using IamService.Api.Auth;
 using IamService.Api.Common;
 using IamService.Api.Decisions;
-using IamService.Api.Errors;
 using IamService.Policies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,9 +16,9 @@ namespace IamService.Api.Guard;
 /// It runs before the model-state check, so a caller who may not call an endpoint learns nothing from its 400s.
 /// </summary>
 public sealed class ApiGuardFilter(
+    CallerGate gate,
     DecisionService decisions,
     ResourceResolver resources,
-    MfaRequirement mfa,
     AccountIdProvider accounts) : IAsyncActionFilter, IOrderedFilter
 {
     /// <summary>Before <c>[ApiController]</c>'s model-state filter (order -2000).</summary>
@@ -56,34 +54,14 @@ public sealed class ApiGuardFilter(
         IamActionAttribute? mapping,
         CancellationToken cancellationToken)
     {
-        if (mapping is null)
+        var admitted = await gate.AdmitAsync(context.HttpContext, mapping, cancellationToken);
+        if (!admitted.IsSuccess)
         {
-            // Deny by default: an endpoint that names no action is nobody's to call.
-            return new IamError(IamErrorCode.AccessDenied, StatusCodes.Status403Forbidden,
-                "This endpoint maps to no IAM action, so no policy can allow it.");
+            return admitted.Error;
         }
 
-        var identity = context.HttpContext.GetCaller();
-        var caller = identity is null ? null : await decisions.FindCallerAsync(identity, cancellationToken);
-        if (identity is null || caller is null)
-        {
-            return new IamError(IamErrorCode.NotAuthenticated, StatusCodes.Status401Unauthorized,
-                "The session of this access token has ended or its principal no longer exists: sign in again.");
-        }
-
-        // Endpoints that decide for themselves (/authorize, assume-role) reuse the caller found here.
-        context.HttpContext.Features.Set(caller);
-        if (caller.IsRoot)
-        {
-            return null;
-        }
-
-        if (await mfa.MustEnrolAsync(caller, cancellationToken) && !IsOwnSetupStep(context, mapping, caller))
-        {
-            return MfaRequirement.EnrolFirst(caller.Principal.Arn);
-        }
-
-        if (mapping.Resource == IamResource.DecidedByEndpoint)
+        var caller = admitted.Value;
+        if (caller.IsRoot || mapping!.Resource == IamResource.DecidedByEndpoint)
         {
             return null;
         }
@@ -107,22 +85,6 @@ public sealed class ApiGuardFilter(
             && reason == DenialReason.NoIdentityPolicyAllows
             && caller.Principal.Type == PrincipalType.User;
         return passwordSelfService ? null : denied;
-    }
-
-    /// <summary>A set-up step (enrolling an MFA device, changing the password) the caller takes on themself.</summary>
-    private static bool IsOwnSetupStep(
-        ActionExecutingContext context,
-        IamActionAttribute mapping,
-        DecisionSubject caller)
-    {
-        if (mapping.SetupStep == CredentialSetupStep.None)
-        {
-            return false;
-        }
-
-        return mapping.Resource == IamResource.Caller
-            || string.Equals(context.RouteData.Values["userName"]?.ToString(), caller.Principal.UserName,
-                StringComparison.OrdinalIgnoreCase);
     }
 
     private static EntityKind? HolderKind(ActionExecutingContext context)

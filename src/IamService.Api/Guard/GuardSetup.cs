@@ -6,7 +6,8 @@ internal static class GuardSetup
 {
     /// <summary>
     /// Every endpoint needs a signed-in caller unless it says <c>[AllowAnonymous]</c> (sign-in, JWKS, health),
-    /// and every controller action is decided by <see cref="ApiGuardFilter"/>.
+    /// and every controller action is decided by <see cref="ApiGuardFilter"/>, every minimal endpoint's caller admitted
+    /// by <see cref="EndpointGuardFilter"/>.
     /// </summary>
     public static IServiceCollection AddIamGuard(this IServiceCollection services)
     {
@@ -19,9 +20,15 @@ internal static class GuardSetup
         services.AddScoped<ResourceResolver>();
         services.AddSingleton<RequireMfaSetting>();
         services.AddScoped<MfaRequirement>();
+        services.AddScoped<CallerGate>();
         services.AddScoped<ApiGuardFilter>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
             options.Filters.AddService<ApiGuardFilter>(ApiGuardFilter.FilterOrder));
         return services;
     }
+
+    /// <summary>Names the IAM action of a minimal endpoint that decides it itself, and guards the endpoint.</summary>
+    public static RouteHandlerBuilder RequireIamAction(this RouteHandlerBuilder endpoint, string action) => endpoint
+        .WithMetadata(new IamActionAttribute(action) { Resource = IamResource.DecidedByEndpoint })
+        .AddEndpointFilter<EndpointGuardFilter>();
 }

@@ -4,17 +4,17 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ActionConstraints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IamService.Api.Tests.Guard;
 
 /// <summary>
-/// Every endpoint is guarded: each controller action names its IAM action or is one of the few open ones, and
-/// every guarded route refuses a caller without a token (401) and a signed-in user without policies (403)
-/// while root gets through.
+/// Every endpoint is guarded: each controller action and minimal endpoint names its IAM action or is one of the few
+/// open ones, and every guarded route refuses a caller without a token (401) and a signed-in user without policies
+/// (403) while root gets through. Endpoints for every method (health checks) are middleware pipelines, not API.
 /// </summary>
 public sealed partial class EndpointCoverageTests : GuardTestBase
 {
@@ -29,18 +29,18 @@ public sealed partial class EndpointCoverageTests : GuardTestBase
     ];
 
     [Fact]
-    public void Every_controller_action_names_an_IAM_action_or_is_one_of_the_open_endpoints()
+    public void Every_endpoint_names_an_IAM_action_or_is_one_of_the_open_endpoints()
     {
         var unguarded = new List<string>();
         var open = new List<string>();
         foreach (var endpoint in Endpoints())
         {
-            var metadata = endpoint.Descriptor.EndpointMetadata;
+            var metadata = endpoint.Metadata;
             var mapping = metadata.OfType<IamActionAttribute>().LastOrDefault();
             if (mapping is not null)
             {
                 Assert.Matches(ActionName(), mapping.Action);
-                var kind = endpoint.Descriptor.ControllerTypeInfo.GetCustomAttribute<IamHolderKindAttribute>();
+                var kind = endpoint.Controller?.GetCustomAttribute<IamHolderKindAttribute>();
                 var usesKind = mapping.Action.Contains(IamActionAttribute.KindPlaceholder, StringComparison.Ordinal);
                 Assert.True(
                     !usesKind || kind is not null, $"{endpoint.Name} uses {{Kind}} but its controller names no kind.");
@@ -57,6 +57,8 @@ public sealed partial class EndpointCoverageTests : GuardTestBase
 
         Assert.Empty(unguarded);
         Assert.Equal(OpenEndpoints.Order(), open.Order());
+        // The decision endpoints are minimal endpoints, not controller actions: they are found too.
+        Assert.Contains(Endpoints(), e => e.Name == "POST api/v1/authorize/batch");
     }
 
     [Fact]
@@ -80,7 +82,7 @@ public sealed partial class EndpointCoverageTests : GuardTestBase
         using var user = await SignedInAsync(userName);
         var guarded = Endpoints()
             .Select(e =>
-                (Endpoint: e, Mapping: e.Descriptor.EndpointMetadata.OfType<IamActionAttribute>().LastOrDefault()))
+                (Endpoint: e, Mapping: e.Metadata.OfType<IamActionAttribute>().LastOrDefault()))
             .Where(e => e.Mapping is not null)
             .ToList();
         Assert.True(guarded.Count > 60, $"only {guarded.Count} guarded endpoints were found");
@@ -154,16 +156,18 @@ public sealed partial class EndpointCoverageTests : GuardTestBase
         return client.SendAsync(request);
     }
 
+    /// <summary>Every routed endpoint, controller action or minimal endpoint, once per HTTP method.</summary>
     private IEnumerable<Endpoint> Endpoints()
     {
-        var provider = Factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>();
-        foreach (var descriptor in provider.ActionDescriptors.Items.OfType<ControllerActionDescriptor>())
+        var sources = Factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var route in sources.Endpoints.OfType<RouteEndpoint>())
         {
-            var template = descriptor.AttributeRouteInfo!.Template!;
-            var methods = descriptor.ActionConstraints!.OfType<HttpMethodActionConstraint>().Single().HttpMethods;
+            var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            var template = route.RoutePattern.RawText!.TrimStart('/');
+            var controller = route.Metadata.GetMetadata<ControllerActionDescriptor>()?.ControllerTypeInfo;
             foreach (var method in methods)
             {
-                yield return new Endpoint($"{method} {template}", method, template, descriptor);
+                yield return new Endpoint($"{method} {template}", method, template, route.Metadata, controller);
             }
         }
     }
@@ -174,5 +178,10 @@ public sealed partial class EndpointCoverageTests : GuardTestBase
     [GeneratedRegex(@"^(iam|sts|access-analyzer):[A-Za-z{}]+$")]
     private static partial Regex ActionName();
 
-    private sealed record Endpoint(string Name, string Method, string Template, ControllerActionDescriptor Descriptor);
+    private sealed record Endpoint(
+        string Name,
+        string Method,
+        string Template,
+        EndpointMetadataCollection Metadata,
+        Type? Controller);
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using IamService.Api.Common;
+using IamService.Api.Errors;
+
+namespace IamService.Api.Decisions;
+
+/// <summary>
+/// The decision endpoints' JSON, generated at compile time, with the controllers' rules: camelCase, nulls left
+/// out, and a misspelt or missing member refused rather than ignored.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(AuthorizeRequest))]
+[JsonSerializable(typeof(AuthorizeBatchRequest))]
+[JsonSerializable(typeof(AuthorizeResponse))]
+[JsonSerializable(typeof(AuthorizeBatchResponse))]
+internal sealed partial class DecisionJson : JsonSerializerContext
+{
+    /// <summary>The request's JSON body as <typeparamref name="T"/>, or the 400 or 415 problem that says why not.</summary>
+    public static async Task<Result<T>> ReadAsync<T>(
+        HttpRequest request,
+        JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return new IamError(IamErrorCode.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType,
+                "Send the request body as JSON, with Content-Type: application/json.");
+        }
+
+        try
+        {
+            return await request.ReadFromJsonAsync(type, cancellationToken) is { } value
+                ? value
+                : IamError.InvalidInput("The request body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            return IamError.InvalidInput($"The request could not be read: {e.Message}");
+        }
+    }
+}
