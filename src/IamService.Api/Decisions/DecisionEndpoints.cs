@@ -56,7 +56,7 @@ internal static class DecisionEndpoints
 
         var decided = await decisions.DecideAsync(request.Value, Caller(http), cancellationToken);
         return decided.IsSuccess
-            ? TypedResults.Json(decided.Value, DecisionJson.Default.AuthorizeResponse)
+            ? TypedResults.Json(decided.Value, DecisionAnswerJson.Default.AuthorizeResponse)
             : IamProblem.Of(decided.Error);
     }
 
@@ -90,7 +90,7 @@ internal static class DecisionEndpoints
                 : new AuthorizeBatchResult { ErrorCode = decided.Error.Code, ErrorMessage = decided.Error.Detail };
         }
 
-        return TypedResults.Json(new AuthorizeBatchResponse(results), DecisionJson.Default.AuthorizeBatchResponse);
+        return TypedResults.Json(new AuthorizeBatchResponse(results), DecisionAnswerJson.Default.AuthorizeBatchResponse);
     }
 
     /// <summary>The caller the guard admitted; it always runs first.</summary>

@@ -7,19 +7,17 @@ using IamService.Api.Errors;
 namespace IamService.Api.Decisions;
 
 /// <summary>
-/// The decision endpoints' JSON, generated at compile time, with the controllers' rules: camelCase, nulls left
-/// out, and a misspelt or missing member refused rather than ignored.
+/// The decision endpoints' requests, read by generated code with the controllers' rules: camelCase, and a
+/// misspelt or missing member refused rather than ignored.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    GenerationMode = JsonSourceGenerationMode.Metadata,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(AuthorizeRequest))]
 [JsonSerializable(typeof(AuthorizeBatchRequest))]
-[JsonSerializable(typeof(AuthorizeResponse))]
-[JsonSerializable(typeof(AuthorizeBatchResponse))]
 internal sealed partial class DecisionJson : JsonSerializerContext
 {
     /// <summary>The request's JSON body as <typeparamref name="T"/>, or the 400 or 415 problem that says why not.</summary>
@@ -47,3 +45,14 @@ internal sealed partial class DecisionJson : JsonSerializerContext
         }
     }
 }
+
+/// <summary>
+/// The decision endpoints' answers, written by generated serialization code (camelCase, nulls left out): the
+/// strict reading rules above would make the serializer fall back to its slower general path.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AuthorizeResponse))]
+[JsonSerializable(typeof(AuthorizeBatchResponse))]
+internal sealed partial class DecisionAnswerJson : JsonSerializerContext;

@@ -39,7 +39,7 @@ public sealed class DecisionService(
             : await principals.FindBySessionAsync(session, cancellationToken);
     }
 
-    public async Task<Result<AuthorizeResponse>> DecideAsync(
+    public async ValueTask<Result<AuthorizeResponse>> DecideAsync(
         AuthorizeRequest request,
         DecisionSubject caller,
         CancellationToken cancellationToken)
@@ -155,7 +155,7 @@ public sealed class DecisionService(
             $"User: {principalArn} is not authorized to perform: {action} on resource: {resource} {why}.");
     }
 
-    private async Task<Result<DecisionSubject>> FindSubjectAsync(
+    private async ValueTask<Result<DecisionSubject>> FindSubjectAsync(
         AuthorizeRequest request,
         CancellationToken cancellationToken)
     {
@@ -224,8 +224,7 @@ public sealed class DecisionService(
     {
         var now = time.GetUtcNow();
         builder.AddPrincipalKeys(subject.Principal);
-        builder.AddDate("aws:CurrentTime", now);
-        builder.AddNumber("aws:EpochTime", now.ToUnixTimeSeconds());
+        builder.AddCurrentTime(now);
         if (subject.Session is { } session)
         {
             builder.AddBoolean("aws:MultiFactorAuthPresent", session.MfaAuthTime is not null);

@@ -31,8 +31,14 @@ public sealed class PrincipalDirectory(
     private static RequestPrincipal? root;
 
     /// <summary>The user, role or root an ARN names; null when it names none of this account's.</summary>
-    public async Task<DecisionSubject?> FindByArnAsync(string arn, CancellationToken cancellationToken)
+    public async ValueTask<DecisionSubject?> FindByArnAsync(string arn, CancellationToken cancellationToken)
     {
+        // An ARN is its own cache key: the other keys start with "user:" or "role:". Root is never cached.
+        if (cache.TryGet<EffectivePrincipal?>(arn, out var cached) && cached is not null)
+        {
+            return cached.Subject;
+        }
+
         var accountId = await accounts.GetAsync(cancellationToken);
         if (arn == RootPrincipal(accountId).Arn)
         {
@@ -44,8 +50,8 @@ public sealed class PrincipalDirectory(
             return null;
         }
 
-        var loaded = await cache.GetOrLoadAsync("arn:" + arn, ct => LoadByArnAsync(parsed, ct), cancellationToken);
-        return loaded is null ? null : new DecisionSubject(loaded.Principal, loaded, [], null);
+        var loaded = await cache.GetOrLoadAsync(arn, ct => LoadByArnAsync(parsed, ct), cancellationToken);
+        return loaded?.Subject;
     }
 
     /// <summary>The stored policies of a user, group or role named by ARN, for the policy simulator.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace IamService.Api.PolicyCache;
 
@@ -38,18 +39,31 @@ public sealed class EffectivePolicyCache(TimeProvider time)
         Clear();
     }
 
+    /// <summary>A cached value, only while the cache is trusted; what <see cref="GetOrLoadAsync"/> finds first.</summary>
+    public bool TryGet<T>(string key, [MaybeNullWhen(false)] out T value)
+    {
+        if (IsTrusted && entries.TryGetValue(key, out var hit) && hit.Value is T found)
+        {
+            value = found;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     public async ValueTask<T> GetOrLoadAsync<T>(
         string key,
         Func<CancellationToken, Task<Loaded<T>>> load,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(load);
-        var trusted = IsTrusted;
-        if (trusted && entries.TryGetValue(key, out var hit) && hit.Value is T value)
+        if (TryGet<T>(key, out var value))
         {
             return value;
         }
 
+        var trusted = IsTrusted;
         var before = Interlocked.Read(ref epoch);
         var loaded = await load(cancellationToken);
         // A change announced while loading may not be in what was read: keep the result for this request only.

@@ -1,3 +1,4 @@
+using IamService.Api.Decisions;
 using IamService.Policies;
 
 namespace IamService.Api.PolicyCache;
@@ -13,6 +14,9 @@ public sealed record EffectivePrincipal(
 {
     /// <summary>The policy set for requests without session policies or a resource policy, built once.</summary>
     public PolicySet Policies { get; } = new(IdentityPolicies, PermissionsBoundary);
+
+    /// <summary>This principal as decisions about it by ARN see it: no session, built once.</summary>
+    public DecisionSubject Subject => field ??= new DecisionSubject(Principal, this, [], null);
 
     /// <summary>The same policies plus a session's policies and a resource policy, for one request.</summary>
     public PolicySet With(IReadOnlyList<CompiledPolicy> sessionPolicies, ResourceBasedPolicy? resourcePolicy) =>

@@ -21,19 +21,33 @@ internal static class PolicyScanner
 
         var result = ScanResult.None;
         var candidates = index.Find(in request, out var actionMatched);
+        var resource = request.Resource;
+        var resourcePartStart = ResourceGate.ResourcePartStart(resource);
         foreach (ref readonly var candidate in candidates.AsSpan())
         {
             // The gate only ever rules out statements whose resource cannot match. The explaining path does not use
             // it on Resource values with variables, so that it still reports the keys those variables miss.
             if (((trace is null || !candidate.Statement.ResourcesHaveVariables)
-                    && !candidate.Gate.Admits(request.Resource))
+                    && !candidate.Gate.Admits(resource, resourcePartStart))
                 || (!actionMatched && !candidate.MatchesAction(in request)))
             {
                 continue;
             }
 
             var statement = candidate.Statement;
-            var outcome = statement.Match(in request, trace, out var principal);
+            PrincipalMatch principal;
+            StatementOutcome outcome;
+            if (statement.Shortcut.IsAvailable)
+            {
+                // No principal, no condition and no variable: the shortcut decides, and there is nothing to trace.
+                principal = PrincipalMatch.Direct;
+                outcome = statement.Shortcut.Matches(resource) ? StatementOutcome.Applies : StatementOutcome.DoesNotApply;
+            }
+            else
+            {
+                outcome = statement.Match(in request, trace, out principal);
+            }
+
             if (outcome == StatementOutcome.DoesNotApply)
             {
                 continue;

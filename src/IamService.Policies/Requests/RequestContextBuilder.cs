@@ -11,7 +11,15 @@ namespace IamService.Policies;
 public sealed class RequestContextBuilder
 {
     // Room for the keys a decision adds about the principal, the session and the time, plus a request's own.
-    private readonly Dictionary<string, ContextEntry> _entries = new(16, StringComparer.OrdinalIgnoreCase);
+    private const int Capacity = 16;
+
+    // Handed to the context that Build makes, and started afresh if the builder is used again.
+    private Dictionary<string, ContextEntry>? _entries;
+
+    /// <summary>The current time's keys, aws:CurrentTime and aws:EpochTime, shared while the second lasts.</summary>
+    private static TimeEntries? lastTime;
+
+    private Dictionary<string, ContextEntry> Entries => _entries ??= new(Capacity, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a single-valued string key.</summary>
     public RequestContextBuilder Add(string key, string value)
@@ -79,7 +87,7 @@ public sealed class RequestContextBuilder
             }
         }
 
-        _entries[key] = entry;
+        Entries[key] = entry;
         error = null;
         return true;
     }
@@ -103,33 +111,51 @@ public sealed class RequestContextBuilder
     public RequestContextBuilder AddPrincipalKeys(RequestPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-
-        var principalArn = principal.Type == PrincipalType.AssumedRole
-            ? principal.SessionIssuerArn ?? principal.Arn
-            : principal.Arn;
-        Add("aws:PrincipalArn", principalArn);
-        Add("aws:PrincipalAccount", principal.AccountId);
-        Add("aws:PrincipalType", principal.Type switch
+        var entries = Entries;
+        foreach (var (key, entry) in principal.KeyEntries)
         {
-            PrincipalType.Root => "Account",
-            _ => principal.Type.ToString(),
-        });
-        Add("aws:userid", principal.Id);
-        if (principal.UserName is { } userName)
-        {
-            Add("aws:username", userName);
+            entries[key] = entry;
         }
 
         return this;
     }
 
-    public RequestContext Build() =>
-        new(new Dictionary<string, ContextEntry>(_entries, StringComparer.OrdinalIgnoreCase));
+    /// <summary>
+    /// Adds aws:CurrentTime and aws:EpochTime for <paramref name="now"/>, to the second; requests within the same
+    /// second share their values.
+    /// </summary>
+    public RequestContextBuilder AddCurrentTime(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        var time = lastTime;
+        if (time is null || time.Second != second)
+        {
+            lastTime = time = new TimeEntries(
+                second,
+                new ContextEntry(ContextKeyType.Date, [ContextValue.FromText(FormatDate(
+                    DateTimeOffset.FromUnixTimeSeconds(second)))]),
+                new ContextEntry(ContextKeyType.Numeric, [ContextValue.FromText(
+                    second.ToString(CultureInfo.InvariantCulture))]));
+        }
+
+        var entries = Entries;
+        entries["aws:CurrentTime"] = time.CurrentTime;
+        entries["aws:EpochTime"] = time.EpochTime;
+        return this;
+    }
+
+    /// <summary>The context; the builder hands its keys over and starts empty if used again.</summary>
+    public RequestContext Build()
+    {
+        var entries = Entries;
+        _entries = null;
+        return new RequestContext(entries);
+    }
 
     private RequestContextBuilder Set(string key, ContextKeyType type, ContextValue[] values)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        _entries[key] = new ContextEntry(type, values);
+        Entries[key] = new ContextEntry(type, values);
         return this;
     }
 
@@ -145,4 +171,6 @@ public sealed class RequestContextBuilder
 
     private static string FormatDate(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record TimeEntries(long Second, ContextEntry CurrentTime, ContextEntry EpochTime);
 }

@@ -10,6 +10,7 @@ namespace IamService.Policies;
 public sealed class RequestPrincipal
 {
     private readonly FrozenDictionary<string, ContextEntry> _tagEntries;
+    private KeyValuePair<string, ContextEntry>[]? _keyEntries;
 
     /// <param name="arn">The caller's ARN: the user, the assumed-role session, the root user, the service name.</param>
     /// <param name="id">The caller's unique id; for a role session IAM writes <c>ROLEID:SESSIONNAME</c>.</param>
@@ -68,6 +69,32 @@ public sealed class RequestPrincipal
         }
     }
 
+    /// <summary>
+    /// The standard keys IAM derives from the caller, built on first use and shared by every decision about it:
+    /// aws:PrincipalArn (the role for a role session), aws:PrincipalAccount, aws:PrincipalType, aws:userid, and
+    /// aws:username for IAM users.
+    /// </summary>
+    internal KeyValuePair<string, ContextEntry>[] KeyEntries => _keyEntries ??= BuildKeyEntries();
+
     internal bool TryGetTagEntry(string key, [NotNullWhen(true)] out ContextEntry? entry) =>
         _tagEntries.TryGetValue(key, out entry);
+
+    private KeyValuePair<string, ContextEntry>[] BuildKeyEntries()
+    {
+        var principalArn = Type == PrincipalType.AssumedRole ? SessionIssuerArn ?? Arn : Arn;
+        var type = Type == PrincipalType.Root ? "Account" : Type.ToString();
+        List<KeyValuePair<string, ContextEntry>> keys =
+        [
+            new("aws:PrincipalArn", ContextEntry.Text(principalArn)),
+            new("aws:PrincipalAccount", ContextEntry.Text(AccountId)),
+            new("aws:PrincipalType", ContextEntry.Text(type)),
+            new("aws:userid", ContextEntry.Text(Id)),
+        ];
+        if (UserName is { } userName)
+        {
+            keys.Add(new("aws:username", ContextEntry.Text(userName)));
+        }
+
+        return [.. keys];
+    }
 }
