@@ -60,4 +60,34 @@ public class ActionIndexTests
 
         Assert.Equal([0, 1, 3], result.MatchedStatements.Select(m => m.StatementIndex));
     }
+
+    [Fact]
+    public void Decide_ActionsNamedNowhere_AnswerAlikeBeforeAndAfterTheIndexRemembersThem()
+    {
+        // The first 64 such actions are filtered once and remembered; later ones are checked per request. Each
+        // action is asked three times, so answers from both the first filtering and the remembered list count.
+        var set = TestPolicies.Identity(TestPolicies.Policy(
+            TestPolicies.Statement("Allow", "s3:Get*", "*"),
+            TestPolicies.Statement("Deny", "s3:GetSecret*", "*"),
+            """{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}"""));
+
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var (action, expected) in new[]
+            {
+                ($"s3:GetThing{i}", PolicyDecision.Allowed),
+                ($"S3:getsecret{i}", PolicyDecision.ExplicitDeny),
+                ($"s3:PutThing{i}", PolicyDecision.ImplicitDeny),
+                ($"ec2:Do{i}", PolicyDecision.Allowed),
+            })
+            {
+                for (var time = 0; time < 3; time++)
+                {
+                    var request = TestPolicies.Request(action, "*");
+                    Assert.Equal(expected, PolicyEvaluator.Decide(in request, set));
+                    Assert.Equal(expected, PolicyEvaluator.Evaluate(in request, set).Decision);
+                }
+            }
+        }
+    }
 }

@@ -47,12 +47,14 @@ internal sealed partial class DecisionJson : JsonSerializerContext
 }
 
 /// <summary>
-/// The decision endpoints' answers, written by generated serialization code (camelCase, nulls left out): the
-/// strict reading rules above would make the serializer fall back to its slower general path.
+/// The decision endpoints' answers, written by generated serialization code (camelCase, nulls left out), each
+/// matched statement from its cached JSON: the strict reading rules above would make the serializer fall back to
+/// its slower general path.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(StatementAnswers.Converter)])]
 [JsonSerializable(typeof(AuthorizeResponse))]
 [JsonSerializable(typeof(AuthorizeBatchResponse))]
 internal sealed partial class DecisionAnswerJson : JsonSerializerContext;

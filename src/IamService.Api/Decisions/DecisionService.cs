@@ -89,7 +89,7 @@ public sealed class DecisionService(
             new AccessRequest(subject.Value.Principal, request.Action, request.Resource, context), set);
         return new AuthorizeResponse(
             PolicySimulator.DecisionName(result.Decision),
-            [.. result.MatchedStatements.Select(PolicySimulator.Describe)],
+            [.. result.MatchedStatements.Select(StatementAnswers.Describe)],
             result.MissingContextKeys);
     }
 

@@ -76,6 +76,28 @@ public sealed class EffectivePolicyCache(TimeProvider time)
         return loaded.Value;
     }
 
+    /// <summary>
+    /// A value its key fully determines, so that it can never be stale (a compiled policy version), shared while
+    /// the cache is trusted and kept until the named change drops it; built afresh otherwise.
+    /// </summary>
+    public T GetOrAdd<T>(string key, Func<T> create, string dependsOn)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (TryGet<T>(key, out var value))
+        {
+            return value;
+        }
+
+        var created = create();
+        if (IsTrusted)
+        {
+            Store(key, new Loaded<T>(created, [dependsOn]));
+        }
+
+        return created;
+    }
+
     /// <summary>Drops every entry that depends on the named change.</summary>
     public void Invalidate(string change)
     {

@@ -12,7 +12,7 @@ namespace IamService.Api.PolicyCache;
 /// read with the same few queries whatever its number of groups and policies, and the result lists every
 /// change (see <see cref="PolicyChange"/>) that would make it stale.
 /// </summary>
-public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider accounts)
+public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider accounts, EffectivePolicyCache cache)
 {
     public async Task<Loaded<EffectivePrincipal>?> LoadUserAsync(string userId, CancellationToken cancellationToken)
     {
@@ -195,14 +195,22 @@ public sealed class EffectivePolicyLoader(IamDbContext db, AccountIdProvider acc
         return rows.ToDictionary(r => r.PolicyId, StringComparer.Ordinal);
     }
 
-    private static CompiledPolicy CompileManaged(ManagedDocument policy, string accountId, string? groupName) =>
-        Compile(policy.Document, new PolicySource(policy.PolicyId, PolicySourceKind.ManagedPolicy)
-        {
-            PolicyArn = IamArn.Format(accountId, EntityKind.Policy, policy.Path, policy.Name),
-            PolicyName = policy.Name,
-            VersionId = ManagedPolicyVersion.FormatVersionId(policy.VersionNumber),
-            GroupName = groupName,
-        });
+    /// <summary>
+    /// A managed policy version compiled once and shared by every principal it is attached to (through the same
+    /// group, which its matched statements name): a version never changes, and sharing keeps the statements that
+    /// decisions read few enough to stay in the processor's caches.
+    /// </summary>
+    private CompiledPolicy CompileManaged(ManagedDocument policy, string accountId, string? groupName) =>
+        cache.GetOrAdd(
+            $"compiled:{policy.PolicyId}:{policy.VersionNumber}:{groupName}",
+            () => Compile(policy.Document, new PolicySource(policy.PolicyId, PolicySourceKind.ManagedPolicy)
+            {
+                PolicyArn = IamArn.Format(accountId, EntityKind.Policy, policy.Path, policy.Name),
+                PolicyName = policy.Name,
+                VersionId = ManagedPolicyVersion.FormatVersionId(policy.VersionNumber),
+                GroupName = groupName,
+            }),
+            PolicyChange.Policy(policy.PolicyId));
 
     private static CompiledPolicy Compile(string document, PolicySource source)
     {

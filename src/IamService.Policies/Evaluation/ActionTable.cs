@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace IamService.Policies;
 
 /// <summary>
-/// The fast path's map from a literal action to its <see cref="DecisionEntry"/> values: an open-addressing table
-/// whose slots point into one array holding every action's entries back to back. A value type kept inside
+/// The map from a literal action to its <see cref="DecisionEntry"/> values, for the fast path, and to its
+/// candidates in policy order, for the explaining path: an open-addressing table whose slots point into one array
+/// holding every action's entries back to back. A value type kept inside
 /// <see cref="StatementIndex"/>, so that a lookup reads the slot, the key and the entries and nothing else.
 /// </summary>
 internal readonly struct ActionTable
@@ -39,7 +42,7 @@ internal readonly struct ActionTable
                 at = (at + 1) & (size - 1);
             }
 
-            slots[at] = new Slot(action, hash, start, entries.Count - start);
+            slots[at] = new Slot(action, hash, start, entries.Count - start, candidates);
         }
 
         return new ActionTable(slots, [.. entries]);
@@ -48,6 +51,24 @@ internal readonly struct ActionTable
     /// <summary>The entries of an action some statement names literally, in any spelling; false for others.</summary>
     public bool TryFind(string action, out ReadOnlySpan<DecisionEntry> entries)
     {
+        var at = Find(action);
+        entries = at < 0 ? default : _entries.AsSpan(_slots[at].Start, _slots[at].Count);
+        return at >= 0;
+    }
+
+    /// <summary>
+    /// The candidates, in policy order, of an action some statement names literally, in any spelling; false for
+    /// others.
+    /// </summary>
+    public bool TryFind(string action, [NotNullWhen(true)] out StatementCandidate[]? candidates)
+    {
+        var at = Find(action);
+        candidates = at < 0 ? null : _slots[at].Candidates;
+        return at >= 0;
+    }
+
+    private int Find(string action)
+    {
         var slots = _slots;
         var hash = Hash(action);
         var mask = slots.Length - 1;
@@ -55,17 +76,15 @@ internal readonly struct ActionTable
         {
             if (slots[at].Hash == hash && string.Equals(key, action, StringComparison.OrdinalIgnoreCase))
             {
-                entries = _entries.AsSpan(slots[at].Start, slots[at].Count);
-                return true;
+                return at;
             }
         }
 
-        entries = default;
-        return false;
+        return -1;
     }
 
     // The runtime's randomised hash, so that no caller can pick actions that collide.
     private static int Hash(string action) => string.GetHashCode(action, StringComparison.OrdinalIgnoreCase);
 
-    private readonly record struct Slot(string? Key, int Hash, int Start, int Count);
+    private readonly record struct Slot(string? Key, int Hash, int Start, int Count, StatementCandidate[]? Candidates);
 }

@@ -27,8 +27,7 @@ internal static class PolicyScanner
         {
             // The gate only ever rules out statements whose resource cannot match. The explaining path does not use
             // it on Resource values with variables, so that it still reports the keys those variables miss.
-            if (((trace is null || !candidate.Statement.ResourcesHaveVariables)
-                    && !candidate.Gate.Admits(resource, resourcePartStart))
+            if (((trace is null || candidate.GateExplains) && !candidate.Gate.Admits(resource, resourcePartStart))
                 || (!actionMatched && !candidate.MatchesAction(in request)))
             {
                 continue;

@@ -15,6 +15,13 @@ internal readonly struct StatementCandidate(
 
     public ResourceGate Gate { get; } = statement.Gate;
 
+    /// <summary>
+    /// Whether the explaining path may trust <see cref="Gate"/> too: only when no Resource value reads a policy
+    /// variable, whose missing key it must still report. Copied here so that a rejected candidate costs no read
+    /// of its statement.
+    /// </summary>
+    public bool GateExplains { get; } = !statement.ResourcesHaveVariables;
+
     public bool MatchesAction(in AccessRequest request) => MatchesAction(request.ActionService, request.ActionName);
 
     public bool MatchesAction(ReadOnlySpan<char> service, ReadOnlySpan<char> name)

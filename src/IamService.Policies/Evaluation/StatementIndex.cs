@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace IamService.Policies;
@@ -6,18 +7,24 @@ namespace IamService.Policies;
 /// The statements of one or more policies arranged so that a request visits only those that can apply to its
 /// action. An action that some statement names literally, such as <c>s3:GetObject</c>, maps to the exact list of
 /// statements whose Action or NotAction covers it, worked out once here, wildcards and NotAction included. Any
-/// other action falls back to the statements grouped by service prefix, whose actions are then checked per request.
+/// other action gets the same list worked out when it is first asked for, for up to 64 such actions; beyond that
+/// it falls back to the statements grouped by service prefix, whose actions are then checked per request.
 /// </summary>
 internal sealed class StatementIndex
 {
     // Policies name few services, and comparing a handful of short prefixes beats hashing; many use a table.
     private const int LinearLookupLimit = 8;
 
+    private const int SeenActionsLimit = 64;
+
     private readonly string[] _services;
     private readonly StatementCandidate[][] _candidates;
     private readonly FrozenDictionary<string, StatementCandidate[]>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
-    private readonly FrozenDictionary<string, StatementCandidate[]> _byAction;
     private readonly ActionTable _table;
+
+    // Actions no statement names literally, such as s3:GetObjectTagging under s3:Get*, filtered once when first
+    // asked, up to a bound: any caller can make up action names.
+    private ConcurrentDictionary<string, StatementCandidate[]>? _seen;
 
     private StatementIndex(Dictionary<string, StatementCandidate[]> byService, StatementCandidate[] otherServices)
     {
@@ -30,11 +37,10 @@ internal sealed class StatementIndex
                 .GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        _byAction = LiteralActions.ToFrozenDictionary(
+        _table = ActionTable.Create(LiteralActions.ToDictionary(
             action => action,
             action => FilterByAction(action),
-            StringComparer.OrdinalIgnoreCase);
-        _table = ActionTable.Create(_byAction);
+            StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Candidates for a service no statement names literally.</summary>
@@ -89,14 +95,32 @@ internal sealed class StatementIndex
     public StatementCandidate[] Find(in AccessRequest request, out bool actionMatched)
     {
         // Every literal action has a colon, so an action without one can only fall through to the service lists.
-        if (_byAction.TryGetValue(request.Action, out var matching))
+        if (_table.TryFind(request.Action, out StatementCandidate[]? matching))
         {
             actionMatched = true;
             return matching;
         }
 
-        actionMatched = false;
-        return Find(request.ActionService);
+        var seen = _seen;
+        if (seen is not null && seen.TryGetValue(request.Action, out matching))
+        {
+            actionMatched = true;
+            return matching;
+        }
+
+        var candidates = Find(request.ActionService);
+        if (!request.Action.Contains(':', StringComparison.Ordinal) || (seen?.Count ?? 0) >= SeenActionsLimit)
+        {
+            actionMatched = false;
+            return candidates;
+        }
+
+        // Two threads may both filter and one list is kept; they are equal.
+        matching = FilterByAction(request.Action);
+        (_seen ??= new ConcurrentDictionary<string, StatementCandidate[]>(StringComparer.OrdinalIgnoreCase))
+            .TryAdd(request.Action, matching);
+        actionMatched = true;
+        return matching;
     }
 
     /// <summary>
@@ -126,7 +150,7 @@ internal sealed class StatementIndex
     }
 
     /// <summary>
-    /// The candidates that cover one literal action, split at its first colon as <see cref="AccessRequest"/>
+    /// The candidates that cover one action, split at its first colon as <see cref="AccessRequest"/>
     /// splits a request's action. Action matching ignores case throughout, so the answer holds for every spelling
     /// the case-insensitive lookup sends here.
     /// </summary>
