@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -33,15 +34,46 @@ internal sealed partial class DecisionJson : JsonSerializerContext
                 "Send the request body as JSON, with Content-Type: application/json.");
         }
 
+        // The whole body, then one synchronous read: the serializer's asynchronous reader takes its slower,
+        // resumable path, and a batch arrives in several network buffers.
+        var body = request.BodyReader;
+        var read = await body.ReadAsync(cancellationToken);
+        while (!read.IsCompleted)
+        {
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            read = await body.ReadAsync(cancellationToken);
+        }
+
+        var buffer = read.Buffer;
+        var rented = buffer.IsSingleSegment ? null : ArrayPool<byte>.Shared.Rent((int)buffer.Length);
         try
         {
-            return await request.ReadFromJsonAsync(type, cancellationToken) is { } value
+            ReadOnlySpan<byte> json;
+            if (rented is null)
+            {
+                json = buffer.FirstSpan;
+            }
+            else
+            {
+                buffer.CopyTo(rented);
+                json = rented.AsSpan(0, (int)buffer.Length);
+            }
+
+            return JsonSerializer.Deserialize(json, type) is { } value
                 ? value
                 : IamError.InvalidInput("The request body must be a JSON object.");
         }
         catch (JsonException e)
         {
             return IamError.InvalidInput($"The request could not be read: {e.Message}");
+        }
+        finally
+        {
+            body.AdvanceTo(buffer.End);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 }

@@ -292,4 +292,51 @@ public sealed class DecisionsApiTests : DecisionTestBase
             new { principalArn = UserArn("x"), action = "s3:GetObject", resource = "*" }),
             HttpStatusCode.Unauthorized, "NotAuthenticated");
     }
+
+    [Fact]
+    public async Task Unreadable_bodies_get_problems_and_a_batch_keeps_each_item_error_in_its_place()
+    {
+        var user = Unique("body");
+        await CreateUserAsync(user);
+        var arn = UserArn(user);
+
+        using var text = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
+        // Routing refuses it before the endpoint runs, as it does for the controllers: a problem without detail.
+        var unsupported = await Root.PostAsync("/api/v1/authorize", text);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
+        Assert.Equal("UnsupportedMediaType",
+            (await unsupported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+        using var broken = new StringContent("{\"action\":", System.Text.Encoding.UTF8, "application/json");
+        await ProblemAsync(await Root.PostAsync("/api/v1/authorize", broken), HttpStatusCode.BadRequest, "InvalidInput");
+        using var trailing = new StringContent(
+            $"{{\"principalArn\":\"{arn}\",\"action\":\"s3:GetObject\",\"resource\":\"*\"}} {{}}",
+            System.Text.Encoding.UTF8, "application/json");
+        await ProblemAsync(await Root.PostAsync("/api/v1/authorize", trailing), HttpStatusCode.BadRequest,
+            "InvalidInput");
+        var misspelt = await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
+            new { principalArn = arn, acton = "s3:GetObject", action = "s3:GetObject", resource = "*" }),
+            HttpStatusCode.BadRequest, "InvalidInput");
+        Assert.Contains("acton", misspelt.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
+            new { principalArn = arn, action = "s3", resource = "*" }), HttpStatusCode.BadRequest, "InvalidInput");
+        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize/batch", new { requests = Array.Empty<object>() }),
+            HttpStatusCode.BadRequest, "InvalidInput");
+        var tooMany = Enumerable.Repeat(new { principalArn = arn, action = "s3:GetObject", resource = "*" }, 101);
+        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize/batch", new { requests = tooMany }),
+            HttpStatusCode.BadRequest, "InvalidInput");
+
+        var results = (await OkAsync(await Root.PostAsJsonAsync("/api/v1/authorize/batch", new
+        {
+            requests = new object?[]
+            {
+                null,
+                new { principalArn = arn, action = "s3:GetObject", resource = "" },
+                new { principalArn = arn, action = "s3:GetObject", resource = "*" },
+            },
+        }))).GetProperty("results").EnumerateArray().ToList();
+
+        Assert.Equal("InvalidInput", results[0].GetProperty("errorCode").GetString());
+        Assert.Equal("InvalidInput", results[1].GetProperty("errorCode").GetString());
+        Assert.Equal("implicitDeny", results[2].GetProperty("result").GetProperty("decision").GetString());
+    }
 }
