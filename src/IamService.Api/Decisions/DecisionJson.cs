@@ -21,7 +21,7 @@ namespace IamService.Api.Decisions;
 [JsonSerializable(typeof(AuthorizeBatchRequest))]
 internal sealed partial class DecisionJson : JsonSerializerContext
 {
-    /// <summary>The request's JSON body as <typeparamref name="T"/>, or the 400 or 415 problem that says why not.</summary>
+    /// <summary>The request's JSON body as <typeparamref name="T"/>, or the 400 or 415 problem that says why.</summary>
     public static async Task<Result<T>> ReadAsync<T>(
         HttpRequest request,
         JsonTypeInfo<T> type,

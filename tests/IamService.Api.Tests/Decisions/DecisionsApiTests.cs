@@ -304,10 +304,11 @@ public sealed class DecisionsApiTests : DecisionTestBase
         // Routing refuses it before the endpoint runs, as it does for the controllers: a problem without detail.
         var unsupported = await Root.PostAsync("/api/v1/authorize", text);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
-        Assert.Equal("UnsupportedMediaType",
-            (await unsupported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+        var unsupportedProblem = await unsupported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("UnsupportedMediaType", unsupportedProblem.GetProperty("code").GetString());
         using var broken = new StringContent("{\"action\":", System.Text.Encoding.UTF8, "application/json");
-        await ProblemAsync(await Root.PostAsync("/api/v1/authorize", broken), HttpStatusCode.BadRequest, "InvalidInput");
+        await ProblemAsync(
+            await Root.PostAsync("/api/v1/authorize", broken), HttpStatusCode.BadRequest, "InvalidInput");
         using var trailing = new StringContent(
             $"{{\"principalArn\":\"{arn}\",\"action\":\"s3:GetObject\",\"resource\":\"*\"}} {{}}",
             System.Text.Encoding.UTF8, "application/json");
@@ -319,7 +320,8 @@ public sealed class DecisionsApiTests : DecisionTestBase
         Assert.Contains("acton", misspelt.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize",
             new { principalArn = arn, action = "s3", resource = "*" }), HttpStatusCode.BadRequest, "InvalidInput");
-        await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize/batch", new { requests = Array.Empty<object>() }),
+        await ProblemAsync(
+            await Root.PostAsJsonAsync("/api/v1/authorize/batch", new { requests = Array.Empty<object>() }),
             HttpStatusCode.BadRequest, "InvalidInput");
         var tooMany = Enumerable.Repeat(new { principalArn = arn, action = "s3:GetObject", resource = "*" }, 101);
         await ProblemAsync(await Root.PostAsJsonAsync("/api/v1/authorize/batch", new { requests = tooMany }),
