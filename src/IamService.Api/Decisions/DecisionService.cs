@@ -187,7 +187,7 @@ public sealed class DecisionService(
             : IamError.NoSuchEntity("The principal of subjectToken no longer exists.");
     }
 
-    /// <summary>The lengths <see cref="AuthorizeRequest"/> documents, checked here for single and batch alike.</summary>
+    /// <summary>The lengths <see cref="AuthorizeRequest"/> documents, checked for single and batch alike.</summary>
     private static IamError? CheckShape(AuthorizeRequest request) =>
         request.Action is not { Length: >= 3 and <= 128 }
             ? IamError.InvalidInput("action must be an action name of 3 to 128 characters, such as s3:GetObject.")

@@ -40,7 +40,9 @@ internal static class PolicyScanner
             {
                 // No principal, no condition and no variable: the shortcut decides, and there is nothing to trace.
                 principal = PrincipalMatch.Direct;
-                outcome = statement.Shortcut.Matches(resource) ? StatementOutcome.Applies : StatementOutcome.DoesNotApply;
+                outcome = statement.Shortcut.Matches(resource)
+                    ? StatementOutcome.Applies
+                    : StatementOutcome.DoesNotApply;
             }
             else
             {
