@@ -33,7 +33,7 @@ public sealed class PrincipalDirectory(
     /// <summary>The user, role or root an ARN names; null when it names none of this account's.</summary>
     public async ValueTask<DecisionSubject?> FindByArnAsync(string arn, CancellationToken cancellationToken)
     {
-        // An ARN is its own cache key: the other keys start with "user:" or "role:". Root is never cached.
+        // An ARN is its own cache key: the others start with "user:", "role:" or "compiled:". Root is never cached.
         if (cache.TryGet<EffectivePrincipal?>(arn, out var cached) && cached is not null)
         {
             return cached.Subject;

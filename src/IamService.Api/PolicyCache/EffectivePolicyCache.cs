@@ -39,7 +39,7 @@ public sealed class EffectivePolicyCache(TimeProvider time)
         Clear();
     }
 
-    /// <summary>A cached value, only while the cache is trusted; what <see cref="GetOrLoadAsync"/> finds first.</summary>
+    /// <summary>A cached value, only while the cache is trusted: what <see cref="GetOrLoadAsync"/> looks for.</summary>
     public bool TryGet<T>(string key, [MaybeNullWhen(false)] out T value)
     {
         if (IsTrusted && entries.TryGetValue(key, out var hit) && hit.Value is T found)
