@@ -13,13 +13,26 @@ public sealed class RequestContextBuilder
     // Room for the keys a decision adds about the principal, the session and the time, plus a request's own.
     private const int Capacity = 16;
 
-    // Handed to the context that Build makes, and started afresh if the builder is used again.
+    // Handed to the context that Build makes; copied before the builder changes it again.
     private Dictionary<string, ContextEntry>? _entries;
+    private bool _shared;
 
     /// <summary>The current time's keys, aws:CurrentTime and aws:EpochTime, shared while the second lasts.</summary>
     private static TimeEntries? lastTime;
 
-    private Dictionary<string, ContextEntry> Entries => _entries ??= new(Capacity, StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, ContextEntry> Entries
+    {
+        get
+        {
+            if (_shared)
+            {
+                _entries = new Dictionary<string, ContextEntry>(_entries!, StringComparer.OrdinalIgnoreCase);
+                _shared = false;
+            }
+
+            return _entries ??= new(Capacity, StringComparer.OrdinalIgnoreCase);
+        }
+    }
 
     /// <summary>Adds a single-valued string key.</summary>
     public RequestContextBuilder Add(string key, string value)
@@ -144,11 +157,11 @@ public sealed class RequestContextBuilder
         return this;
     }
 
-    /// <summary>The context; the builder hands its keys over and starts empty if used again.</summary>
+    /// <summary>The context, which takes the keys without copying them; a builder used again copies first.</summary>
     public RequestContext Build()
     {
         var entries = Entries;
-        _entries = null;
+        _shared = true;
         return new RequestContext(entries);
     }
 
