@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace IamService.Api.Common;
 
 /// <summary>
-/// The base of every API controller: JSON in and out under <c>/api/v1</c>, and the one place where an
-/// <see cref="IamError"/> becomes an RFC 9457 problem carrying IAM's error code. Every endpoint may answer
+/// The base of every API controller: JSON in and out under <c>/api/v1</c>, and an <see cref="IamError"/> answered
+/// as an RFC 9457 problem carrying IAM's error code (through <see cref="IamProblem"/>). Every endpoint may answer
 /// 401 (no valid token) and 403 (the caller's policies do not allow it), except the few open ones.
 /// </summary>
 [ApiController]
@@ -23,13 +23,7 @@ public abstract class IamControllerBase : ControllerBase
         ArgumentNullException.ThrowIfNull(error);
 
         var result = Problem(detail: error.Detail, statusCode: error.Status);
-        var problem = (ProblemDetails)result.Value!;
-        // The factory filled in the status's default code; the service's code is the precise one.
-        problem.Extensions["code"] = error.Code;
-        foreach (var (name, value) in error.Extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[name] = value;
-        }
+        IamProblem.AddCode((ProblemDetails)result.Value!, error);
 
         result.ContentTypes.Clear();
         result.ContentTypes.Add(ProblemContentType);

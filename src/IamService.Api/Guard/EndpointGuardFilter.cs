@@ -3,9 +3,8 @@ using IamService.Api.Common;
 namespace IamService.Api.Guard;
 
 /// <summary>
-/// The guard of minimal endpoints, which name their action with
-/// <see cref="GuardSetup.RequireIamAction"/>. Such an endpoint
-/// decides its action itself (<see cref="IamResource.DecidedByEndpoint"/>); this filter admits its caller.
+/// The guard of minimal endpoints, which name their action with <see cref="GuardSetup.RequireIamAction"/>. Such an
+/// endpoint decides its action itself (<see cref="IamResource.DecidedByEndpoint"/>); this filter admits its caller.
 /// </summary>
 public sealed class EndpointGuardFilter : IEndpointFilter
 {
@@ -19,5 +18,4 @@ public sealed class EndpointGuardFilter : IEndpointFilter
         var admitted = await gate.AdmitAsync(http, mapping, http.RequestAborted);
         return admitted.IsSuccess ? await next(context) : IamProblem.Of(admitted.Error);
     }
-
 }

@@ -6,8 +6,8 @@ internal static class GuardSetup
 {
     /// <summary>
     /// Every endpoint needs a signed-in caller unless it says <c>[AllowAnonymous]</c> (sign-in, JWKS, health),
-    /// and every controller action is decided by <see cref="ApiGuardFilter"/>, every minimal endpoint's caller admitted
-    /// by <see cref="EndpointGuardFilter"/>.
+    /// every controller action is decided by <see cref="ApiGuardFilter"/>, and every minimal endpoint's caller is
+    /// admitted by <see cref="EndpointGuardFilter"/>.
     /// </summary>
     public static IServiceCollection AddIamGuard(this IServiceCollection services)
     {
