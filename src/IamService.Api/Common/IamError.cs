@@ -48,6 +48,11 @@ public sealed record IamError(string Code, int Status, string Detail)
     public static IamError InvalidInput(string detail) => new(
         IamErrorCode.InvalidInput, StatusCodes.Status400BadRequest, detail);
 
+    /// <summary>A request body that is not sent as JSON.</summary>
+    public static IamError JsonBodyRequired { get; } = new(
+        IamErrorCode.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType,
+        "Send the request body as JSON, with Content-Type: application/json.");
+
     public static IamError MalformedPolicyDocument(string detail) => new(
         IamErrorCode.MalformedPolicyDocument, StatusCodes.Status400BadRequest, detail);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using IamService.Api.Common;
-using IamService.Api.Errors;
 
 namespace IamService.Api.Decisions;
 
@@ -30,8 +29,7 @@ internal sealed partial class DecisionJson : JsonSerializerContext
     {
         if (!request.HasJsonContentType())
         {
-            return new IamError(IamErrorCode.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType,
-                "Send the request body as JSON, with Content-Type: application/json.");
+            return IamError.JsonBodyRequired;
         }
 
         // The whole body, then one synchronous read: the serializer's asynchronous reader takes its slower,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IamService.Api.Common;
 using IamService.Api.Errors;
 
 namespace IamService.Api.Hosting;
@@ -15,10 +16,22 @@ internal static class ProblemDetailsSetup
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Detail ??= DefaultDetail(status, context.HttpContext.Request.Method);
             problem.Extensions.TryAdd("code", IamErrorCode.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<StoreUnavailableHandler>();
         return services;
     }
+
+    /// <summary>What to do about a problem that the framework raised before any of our code could say why.</summary>
+    private static string? DefaultDetail(int status, string method) => status switch
+    {
+        StatusCodes.Status404NotFound => "No API route matches this path: /swagger lists the routes.",
+        StatusCodes.Status405MethodNotAllowed =>
+            $"This route does not take {method} requests: the Allow header lists the methods it takes.",
+        StatusCodes.Status415UnsupportedMediaType => IamError.JsonBodyRequired.Detail,
+        >= 500 => "The service failed to handle the request: the traceId identifies it in the service's log.",
+        _ => null,
+    };
 }

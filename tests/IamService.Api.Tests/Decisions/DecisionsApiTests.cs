@@ -301,7 +301,7 @@ public sealed class DecisionsApiTests : DecisionTestBase
         var arn = UserArn(user);
 
         using var text = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
-        // Routing refuses it before the endpoint runs, as it does for the controllers: a problem without detail.
+        // Routing refuses it before the endpoint runs, as it does for the controllers.
         var unsupported = await Root.PostAsync("/api/v1/authorize", text);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
         var unsupportedProblem = await unsupported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();

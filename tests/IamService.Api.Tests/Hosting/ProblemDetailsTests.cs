@@ -30,6 +30,39 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.Equal("NotFound", problem.GetProperty("code").GetString());
+        Assert.Contains("/swagger", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Problems_raised_by_routing_say_what_to_do()
+    {
+        await using var factory = new IamApiFactory(_database);
+        using var client = factory.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login",
+            new { userName = "root", password = factory.RootPassword });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        // Signed in: routing's own refusals come after authentication, so that they reveal no route to strangers.
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var wrongMethod = await client.PutAsync("/api/v1/auth/login", JsonContent.Create(new { }));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Contains(HttpMethod.Post.Method, wrongMethod.Content.Headers.Allow);
+        var methodProblem = await wrongMethod.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("MethodNotAllowed", methodProblem.GetProperty("code").GetString());
+        Assert.Equal("This route does not take PUT requests: the Allow header lists the methods it takes.",
+            methodProblem.GetProperty("detail").GetString());
+
+        // A controller action and a minimal endpoint alike refuse a body that is not JSON before they run.
+        foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/authorize" })
+        {
+            using var text = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
+            var unsupported = await client.PostAsync(path, text);
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
+            var problem = await unsupported.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("UnsupportedMediaType", problem.GetProperty("code").GetString());
+            Assert.Equal("Send the request body as JSON, with Content-Type: application/json.",
+                problem.GetProperty("detail").GetString());
+        }
     }
 
     [Theory]
@@ -52,6 +85,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
             var problem = JsonDocument.Parse(body).RootElement;
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("ServiceFailure", problem.GetProperty("code").GetString());
+            Assert.Contains("traceId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.DoesNotContain("at IamService", body, StringComparison.Ordinal);
         }
     }
