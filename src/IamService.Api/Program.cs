@@ -14,7 +14,7 @@ builder.Services.AddIamStorage(builder.Configuration);
 builder.Services.AddAccountBootstrap(builder.Configuration);
 builder.Services.AddIamIdentityApi();
 builder.Services.AddIamPolicyApi();
-builder.Services.AddIamAuthentication();
+builder.Services.AddIamAuthentication(builder.Configuration);
 builder.Services.AddIamGuard();
 builder.Services.AddIamPolicyCache();
 builder.Services.AddIamMfa();

@@ -14,14 +14,18 @@ internal static class AuthenticationSetup
 {
     /// <summary>
     /// Bearer tokens signed by this service's own key ring, honoured only while their session lives; Data
-    /// Protection keys kept in the database, so that every instance can read what another encrypted.
+    /// Protection keys kept in the database, so that every instance can read what another encrypted, and
+    /// encrypted there with a certificate when <see cref="KeyProtectionOptions"/> names one.
     /// </summary>
-    public static IServiceCollection AddIamAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddIamAuthentication(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        // Limitation: Data Protection keys sit unencrypted in the same database as the MFA seeds they protect.
-        services.AddDataProtection().SetApplicationName("IamService").PersistKeysToDbContext<IamDbContext>();
+        // Limitation: without DataProtection:Certificate the keys are stored unencrypted; no key vault is supported.
+        services.AddDataProtection().SetApplicationName("IamService").PersistKeysToDbContext<IamDbContext>()
+            .ProtectKeysWith(configuration.GetSection(KeyProtectionOptions.SectionName));
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<VerifiedTokenCache>();
         services.AddScoped<AccessTokenIssuer>();
