@@ -41,6 +41,11 @@ internal static class StorageServiceCollectionExtensions
                             ? DefaultSqliteConnectionString(options, environment)
                             : connectionString,
                         sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    // SQLite rebuilds a table to change a column, turning foreign keys off around the rebuild
+                    // with a PRAGMA that cannot run in a transaction; EF warns of it on every first start. The
+                    // rebuild itself is transactional, and this store is for one developer's machine.
+                    builder.ConfigureWarnings(warnings =>
+                        warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                     break;
                 default:
                     throw new InvalidOperationException(
