@@ -19,7 +19,6 @@ namespace IamService.Api.Sts;
 /// </summary>
 public sealed partial class AssumeRoleService(
     IamDbContext db,
-    DecisionService decisions,
     AccessTokenIssuer issuer,
     StsMfa mfa,
     AccountIdProvider accounts,
@@ -37,14 +36,20 @@ public sealed partial class AssumeRoleService(
 
     public const int MinRoleSessionNameLength = 2;
 
+    /// <summary>
+    /// Opens a role session for <paramref name="caller"/>, whose token the guard verified and whose principal
+    /// and policies it found (<paramref name="subject"/>).
+    /// </summary>
     public async Task<Result<AssumeRoleResponse>> AssumeAsync(
         CallerIdentity caller,
+        DecisionSubject subject,
         string method,
         AssumeRoleRequest request,
         CallOrigin origin,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(origin);
         var accountId = await accounts.GetAsync(cancellationToken);
@@ -76,14 +81,9 @@ public sealed partial class AssumeRoleService(
             mfaTime = now;
         }
 
-        var loaded = await LoadCallerAsync(caller, cancellationToken);
-        if (loaded is null)
-        {
-            // The user or role was deleted after the token was issued (deleting a user revokes its sessions).
-            return Denied(caller.PrincipalArn, request.RoleArn, "because the caller no longer exists");
-        }
-
-        var (principal, callerPolicies) = loaded.Value;
+        // Root's policies are null: it is allowed everything. A role session's own session policy limits it.
+        var principal = subject.Principal;
+        var callerPolicies = subject.Policies?.With(subject.SessionPolicies, resourcePolicy: null);
         var context = BuildContext(principal, caller, request.RoleSessionName, mfaTime, now, origin);
         if (callerPolicies is not null)
         {
@@ -182,21 +182,6 @@ public sealed partial class AssumeRoleService(
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// The caller as policies see it, and the policies that decide for it (from the shared policy cache, with a
-    /// role session's own session policy); null policies for root, which is allowed everything. Null when the
-    /// caller's user or role no longer exists.
-    /// </summary>
-    private async Task<(RequestPrincipal Principal, PolicySet? Policies)?> LoadCallerAsync(
-        CallerIdentity caller,
-        CancellationToken cancellationToken)
-    {
-        var subject = await decisions.FindCallerAsync(caller, cancellationToken);
-        return subject is null
-            ? null
-            : (subject.Principal, subject.Policies?.With(subject.SessionPolicies, resourcePolicy: null));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using IamService.Api.Auth;
 using IamService.Api.Common;
+using IamService.Api.Decisions;
 using IamService.Api.Guard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -57,9 +58,11 @@ public sealed class StsController : IamControllerBase
     {
         var caller = HttpContext.GetCaller()
             ?? throw new InvalidOperationException("[Authorize] admitted a request without a verified caller.");
+        var subject = HttpContext.Features.Get<DecisionSubject>()
+            ?? throw new InvalidOperationException("The guard admitted a request without finding its caller.");
         // The first authentication method in the token (pwd or key) carries over to the role session.
         var method = User.FindFirst(IamClaims.Methods)?.Value ?? "pwd";
         var origin = new CallOrigin(HttpContext.Connection.RemoteIpAddress, Request.IsHttps);
-        return OkOrProblem(await roles.AssumeAsync(caller, method, request, origin, cancellationToken));
+        return OkOrProblem(await roles.AssumeAsync(caller, subject, method, request, origin, cancellationToken));
     }
 }
