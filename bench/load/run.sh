@@ -31,17 +31,9 @@ singles=20000
 batches=200
 password="Load-benchmark-root-1"
 
-api_pid=""
-cleanup() {
-  local status=$?
-  if [ -n "$api_pid" ]; then
-    kill "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-  fi
-  pg_stop
-  exit "$status"
-}
-trap cleanup EXIT INT TERM
+# shellcheck source=scripts/lib/api.sh
+. "$root_dir/scripts/lib/api.sh"
+trap api_cleanup EXIT INT TERM
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -52,44 +44,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-log "building the service (Release)"
-api_dir="$root_dir/src/IamService.Api/bin/Release/net10.0"
-dotnet build src/IamService.Api -c Release --nologo -v quiet -o "$api_dir" >/dev/null
+api_build
 
 pg_start
 psql=("$pg_bin/psql" --no-psqlrc --quiet --set ON_ERROR_STOP=1 --host 127.0.0.1 --port "$pg_port" --username postgres)
 "${psql[@]}" --dbname postgres --command 'CREATE DATABASE iam'
 q() { "${psql[@]}" --dbname iam --tuples-only --no-align --command "$1"; }
 
+# The service as measured: warnings only in its log (the benchmark measures the service, not its console), and
+# the ceiling endpoint on.
 start_api() {
-  local port _
-  for _ in $(seq 1 20); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    pg_port_is_free "$port" && break
-  done
-  api="http://127.0.0.1:$port"
-  # Warnings only: the benchmark measures the service, not its console.
-  (cd "$api_dir" && exec env Storage__Provider=Postgres Urls="$api" IAM_ROOT_PASSWORD="$password" \
-    ConnectionStrings__Iam="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=iam" \
-    Logging__LogLevel__Default=Warning Benchmarks__CeilingEndpoint=true \
-    dotnet IamService.Api.dll >>"$pg_work/api.log" 2>&1) &
-  api_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$api/health/ready" 2>/dev/null && return 0
-    kill -0 "$api_pid" 2>/dev/null || break
-    sleep 1
-  done
-  log "the service did not become ready; its log follows"
-  cat "$pg_work/api.log" >&2
-  exit 1
+  api_start IAM_ROOT_PASSWORD="$password" Logging__LogLevel__Default=Warning Benchmarks__CeilingEndpoint=true
 }
 
 log "creating the schema and the account"
 start_api
-kill "$api_pid"
-wait "$api_pid" 2>/dev/null || true
-api_pid=""
+api_stop
 
 log "seeding the account"
 "${psql[@]}" --dbname iam --file bench/load/seed.sql >/dev/null
