@@ -2,7 +2,8 @@
 # HTTP load benchmark of the decision endpoints. Starts a throwaway PostgreSQL, lets the service (Release) create
 # its schema and account, seeds a realistic account (bench/load/seed.sql: 1,000 users in 50 groups, 200 managed
 # policies of 5 to 10 statements, boundaries on 10% of users), pre-generates request bodies, restarts the service
-# with the ceiling endpoint on, warms it, then drives with wrk from loopback, in each round and in turn:
+# with the ceiling endpoint on, signs in as the asking service (a user allowed iam:Authorize on the account's users),
+# warms the service, then drives with wrk from loopback, in each round and in turn:
 #   ceiling   POST /api/v1/benchmarks/ceiling: parses a body of the same size and answers a constant
 #   single    POST /api/v1/authorize: one decision for a random principal, action and resource of the mix
 #   batch     POST /api/v1/authorize/batch: 100 such decisions per request
@@ -128,9 +129,22 @@ log "bodies: single $(awk '{ s += length($0) } END { printf "%d", s / NR }' "$bo
 average, batch $(awk '{ s += length($0) } END { printf "%d", s / NR }' "$bodies/batch.jsonl") bytes"
 
 start_api
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"userName\":\"root\",\"password\":\"$password\"}" "$api/api/v1/auth/login" \
-  | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+# sign_in NAME PASSWORD: an access token.
+sign_in() {
+  curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" \
+    "$api/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
+# The asking service is a user allowed iam:Authorize on the account's users, as another service would be, so that
+# each decision also checks that permission; root, which skips it, is for setting the account up only.
+root_auth=(-H "Authorization: Bearer $(sign_in root "$password")" -H 'Content-Type: application/json')
+client_password="Load-benchmark-client-1"
+curl -fsS -o /dev/null "${root_auth[@]}" -d '{"userName":"load-client"}' "$api/api/v1/users"
+curl -fsS -o /dev/null -X PUT "${root_auth[@]}" "$api/api/v1/users/load-client/inline-policies/AskForDecisions" \
+  -d "{\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",
+       \"Action\":\"iam:Authorize\",\"Resource\":\"arn:aws:iam::$(q 'SELECT account_id FROM accounts'):user/*\"}]}}"
+curl -fsS -o /dev/null -X PUT "${root_auth[@]}" "$api/api/v1/users/load-client/login-profile" \
+  -d "{\"password\":\"$client_password\",\"passwordResetRequired\":false}"
+token=$(sign_in load-client "$client_password")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 log "warming: every principal once, then $((duration / 3 + 1)) s on each endpoint"
@@ -156,7 +170,7 @@ drive warm-batch /api/v1/authorize/batch "$bodies/batch.jsonl" $((duration / 3 +
 # SERVE=1: leave the warmed service running for profiling by hand instead of measuring; Ctrl-C stops it.
 if [ "${SERVE:-}" = 1 ]; then
   printf '%s\n' "$token" >"$pg_work/token"
-  log "serving at $api (pid $api_pid); bodies in $bodies, root's token in $pg_work/token; Ctrl-C stops it"
+  log "serving at $api (pid $api_pid); bodies in $bodies, the asking service's token in $pg_work/token; Ctrl-C stops it"
   wait "$api_pid"
   exit 0
 fi

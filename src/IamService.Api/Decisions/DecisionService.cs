@@ -130,9 +130,15 @@ public sealed class DecisionService(
 
         var set = caller.Policies!.With(caller.SessionPolicies, resourcePolicy: null);
         var context = AddKnownKeys(given.Value, caller);
-        var result = PolicyEvaluator.Evaluate(new AccessRequest(caller.Principal, action, resource, context), set);
-        reason = result.IsAllowed ? DenialReason.None : result.Reason;
-        return result.IsAllowed ? null : AccessDenied(caller.Principal.Arn, action, resource, result.Reason);
+        var request = new AccessRequest(caller.Principal, action, resource, context);
+        if (PolicyEvaluator.Decide(in request, set) == PolicyDecision.Allowed)
+        {
+            return null;
+        }
+
+        // Only a refusal needs the explaining evaluation, for the kind of reason it names.
+        reason = PolicyEvaluator.Evaluate(in request, set).Reason;
+        return AccessDenied(caller.Principal.Arn, action, resource, reason);
     }
 
     public static IamError AccessDenied(string principalArn, string action, string resource, DenialReason reason)
