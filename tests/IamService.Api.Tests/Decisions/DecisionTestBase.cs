@@ -79,7 +79,7 @@ public abstract class DecisionTestBase : ApiTestBase
         var userId = user.GetProperty("userId").GetString()!;
         await WithDbAsync(async db =>
         {
-            var hasher = new PasswordHasher<LoginProfile>();
+            var hasher = Factory.Services.GetRequiredService<IPasswordHasher<LoginProfile>>();
             var hash = hasher.HashPassword(null!, UserPassword);
             db.LoginProfiles.Add(new LoginProfile(userId, hash, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();

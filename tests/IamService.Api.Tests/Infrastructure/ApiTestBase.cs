@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IamService.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One fresh database and one running API per test class. Tests share them, so each test creates what it
-/// uses under names (and, for lists, a path) of its own and never counts on what other tests created.
+/// One fresh database (already migrated) and one running API per test: xunit makes an instance of the class for
+/// each test. Tests still create what they use under names (and, for lists, a path) of their own.
 /// </summary>
 public abstract class ApiTestBase : IAsyncLifetime
 {
@@ -28,7 +28,7 @@ public abstract class ApiTestBase : IAsyncLifetime
     /// <summary>The service's clock; the system clock when null.</summary>
     protected virtual TimeProvider? ServiceClock => null;
 
-    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateMigratedPostgresAsync();
 
     public virtual async Task InitializeAsync()
     {

@@ -2,6 +2,7 @@ using IamService.Api.Accounts;
 using IamService.Api.Storage;
 using IamService.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,12 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
     /// <summary>The service's clock; the system clock when null.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// PBKDF2 iterations of the host's password hashes. Tests sign in thousands of times, so they use far fewer
+    /// than the service's default (ASP.NET Core's 100,000); null keeps the default.
+    /// </summary>
+    public int? PasswordHashIterations { get; init; } = 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -49,6 +56,11 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
             if (Clock is not null)
             {
                 services.Replace(ServiceDescriptor.Singleton(Clock));
+            }
+
+            if (PasswordHashIterations is { } iterations)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = iterations);
             }
         });
     }

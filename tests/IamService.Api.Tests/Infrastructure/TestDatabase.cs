@@ -1,11 +1,15 @@
 using IamService.Api.Storage;
+using IamService.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IamService.Api.Tests.Infrastructure;
 
 /// <summary>
-/// A database that exists for one test class: a fresh PostgreSQL database on the server named by
+/// A database that exists for one test: a fresh PostgreSQL database on the server named by
 /// <c>IAM_TEST_POSTGRES</c> (scripts/test.sh starts one), or a fresh SQLite file.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -32,26 +36,71 @@ public sealed class TestDatabase : IAsyncDisposable
     public static Task<TestDatabase> CreateAsync(StorageProvider provider) =>
         provider == StorageProvider.Postgres ? CreatePostgresAsync() : Task.FromResult(CreateSqlite());
 
-    public static async Task<TestDatabase> CreatePostgresAsync()
+    /// <summary>An empty PostgreSQL database: the service migrates it when it starts.</summary>
+    public static Task<TestDatabase> CreatePostgresAsync() => CreatePostgresAsync(template: null);
+
+    /// <summary>
+    /// A PostgreSQL database that already has the current schema and no data, copied from a template this test
+    /// process migrates once (a copy takes a fraction of the time of migrating every database).
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedPostgresAsync() =>
+        await CreatePostgresAsync(await MigratedTemplate.Value);
+
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
+
+    private static async Task<TestDatabase> CreatePostgresAsync(string? template)
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run ./scripts/test.sh, which starts a throwaway PostgreSQL, or set " +
-                $"{PostgresVariable} to a connection string of a user allowed to create databases.");
-        }
-
+        var admin = AdminConnectionString();
         var name = $"iam_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(admin, template is null
+            ? $"CREATE DATABASE \"{name}\""
+            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(StorageProvider.Postgres, builder.ConnectionString, name, admin, null);
+    }
+
+    /// <summary>Creates and migrates the template with the service's own storage set-up, and drops it when the
+    /// test process ends. No connection to it stays open, since PostgreSQL copies only an unused database.</summary>
+    private static async Task<string> CreateMigratedTemplateAsync()
+    {
+        var admin = AdminConnectionString();
+        var name = $"iam_template_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] = nameof(StorageProvider.Postgres),
+                [$"ConnectionStrings:{StorageServiceCollectionExtensions.ConnectionStringName}"] =
+                    connectionString.ConnectionString,
+            })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        await using var provider = services.AddIamStorage(configuration).BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IamDbContext>().Database.MigrateAsync();
+        return name;
+    }
+
+    private static string AdminConnectionString()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        return string.IsNullOrWhiteSpace(admin)
+            ? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run ./scripts/test.sh, which starts a throwaway PostgreSQL, or set " +
+                $"{PostgresVariable} to a connection string of a user allowed to create databases.")
+            : admin;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static TestDatabase CreateSqlite()
@@ -66,11 +115,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_adminConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            var drop = $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
-            await using var command = new NpgsqlCommand(drop, connection);
-            await command.ExecuteNonQueryAsync();
+            await ExecuteAsync(_adminConnectionString, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
         }
 
         if (_sqliteDirectory is not null)
