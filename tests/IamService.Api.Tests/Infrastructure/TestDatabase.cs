@@ -16,6 +16,8 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "IAM_TEST_POSTGRES";
 
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
+
     private readonly string? _adminConnectionString;
     private readonly string? _sqliteDirectory;
     private readonly string _name;
@@ -45,8 +47,6 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<TestDatabase> CreateMigratedPostgresAsync() =>
         await CreatePostgresAsync(await MigratedTemplate.Value);
-
-    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
 
     private static async Task<TestDatabase> CreatePostgresAsync(string? template)
     {
