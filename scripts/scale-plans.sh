@@ -81,9 +81,7 @@ for setting in "session_preload_libraries = 'auto_explain'" "auto_explain.log_mi
 done
 api_start
 # Root may call every list; its sign-in runs before the first mark, so its statements are counted nowhere.
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"userName\":\"root\",\"password\":\"$password\"}" "$api/api/v1/auth/login" \
-  | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+token=$(api_sign_in root "$password")
 auth=(-H "Authorization: Bearer $token")
 
 attached_policies_path="/api/v1/users/$user_with_most_policies/attached-policies"

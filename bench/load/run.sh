@@ -129,14 +129,10 @@ log "bodies: single $(awk '{ s += length($0) } END { printf "%d", s / NR }' "$bo
 average, batch $(awk '{ s += length($0) } END { printf "%d", s / NR }' "$bodies/batch.jsonl") bytes"
 
 start_api
-# sign_in NAME PASSWORD: an access token.
-sign_in() {
-  curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" \
-    "$api/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
-}
 # The asking service is a user allowed iam:Authorize on the account's users, as another service would be, so that
 # each decision also checks that permission; root, which skips it, is for setting the account up only.
-root_auth=(-H "Authorization: Bearer $(sign_in root "$password")" -H 'Content-Type: application/json')
+root_token=$(api_sign_in root "$password")
+root_auth=(-H "Authorization: Bearer $root_token" -H 'Content-Type: application/json')
 client_password="Load-benchmark-client-1"
 curl -fsS -o /dev/null "${root_auth[@]}" -d '{"userName":"load-client"}' "$api/api/v1/users"
 curl -fsS -o /dev/null -X PUT "${root_auth[@]}" "$api/api/v1/users/load-client/inline-policies/AskForDecisions" \
@@ -144,7 +140,7 @@ curl -fsS -o /dev/null -X PUT "${root_auth[@]}" "$api/api/v1/users/load-client/i
        \"Action\":\"iam:Authorize\",\"Resource\":\"arn:aws:iam::$(q 'SELECT account_id FROM accounts'):user/*\"}]}}"
 curl -fsS -o /dev/null -X PUT "${root_auth[@]}" "$api/api/v1/users/load-client/login-profile" \
   -d "{\"password\":\"$client_password\",\"passwordResetRequired\":false}"
-token=$(sign_in load-client "$client_password")
+token=$(api_sign_in load-client "$client_password")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 log "warming: every principal once, then $((duration / 3 + 1)) s on each endpoint"

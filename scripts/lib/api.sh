@@ -5,6 +5,8 @@
 #   api_start [VAR=...]  starts it on a free loopback port against the database iam of the running cluster,
 #                        with extra environment variables, and waits until it is ready; sets api (its URL) and
 #                        api_pid; its output goes to $pg_work/api.log
+#   api_sign_in NAME PASSWORD
+#                        prints the access token of a password sign-in to the running service
 #   api_stop             stops it, if running
 #   api_cleanup          the EXIT trap: stops the service and the cluster, keeping the script's exit status
 
@@ -36,6 +38,11 @@ api_start() {
   log "the service did not become ready; its log follows"
   cat "$pg_work/api.log" >&2
   exit 1
+}
+
+api_sign_in() {
+  curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" \
+    "$api/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
 
 api_stop() {

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using IamService.Api.Tests.Infrastructure;
 using IamService.Data;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +38,7 @@ public sealed class KeyProtectionTests : IAsyncLifetime
         await using (var first = Host(("DataProtection:Certificate:Path", pfx),
             ("DataProtection:Certificate:Password", Password)))
         {
-            firstToken = await SignInAsRootAsync(first);
+            firstToken = await first.SignInAsRootAsync();
             var stored = await StoredKeysAsync(first);
             Assert.NotEmpty(stored);
             Assert.All(stored, xml =>
@@ -54,7 +52,7 @@ public sealed class KeyProtectionTests : IAsyncLifetime
         await using (var pem = Host(("DataProtection:Certificate:Path", certificatePem),
             ("DataProtection:Certificate:KeyPath", keyPem)))
         {
-            await SignInAsRootAsync(pem);
+            await pem.SignInAsRootAsync();
             using var client = pem.CreateClient();
             client.DefaultRequestHeaders.Authorization = new("Bearer", firstToken);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode);
@@ -65,7 +63,7 @@ public sealed class KeyProtectionTests : IAsyncLifetime
             ("DataProtection:Certificate:Password", Password),
             ("DataProtection:PreviousCertificates:0:Path", pfx),
             ("DataProtection:PreviousCertificates:0:Password", Password));
-        await SignInAsRootAsync(changed);
+        await changed.SignInAsRootAsync();
     }
 
     [Fact]
@@ -103,16 +101,6 @@ public sealed class KeyProtectionTests : IAsyncLifetime
     {
         using var factory = Host(settings);
         return Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
-    }
-
-    private static async Task<string> SignInAsRootAsync(IamApiFactory factory)
-    {
-        using var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login",
-            new { userName = "root", password = factory.RootPassword });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("accessToken").GetString()!;
     }
 
     private static async Task<List<string>> StoredKeysAsync(IamApiFactory factory)

@@ -38,9 +38,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     {
         await using var factory = new IamApiFactory(_database);
         using var client = factory.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login",
-            new { userName = "root", password = factory.RootPassword });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = await factory.SignInAsRootAsync();
         // Signed in: routing's own refusals come after authentication, so that they reveal no route to strangers.
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 

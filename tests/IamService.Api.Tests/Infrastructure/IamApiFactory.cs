@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using IamService.Api.Accounts;
 using IamService.Api.Storage;
 using IamService.Data;
@@ -36,6 +38,17 @@ public class IamApiFactory(TestDatabase database) : WebApplicationFactory<Progra
     /// than the service's default (ASP.NET Core's 100,000); null keeps the default.
     /// </summary>
     public int? PasswordHashIterations { get; init; } = 1_000;
+
+    /// <summary>Signs root in through the host's own sign-in endpoint and returns the access token.</summary>
+    public async Task<string> SignInAsRootAsync()
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync(
+            "/api/v1/auth/login", new { userName = "root", password = RootPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Root's sign-in failed with {response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
